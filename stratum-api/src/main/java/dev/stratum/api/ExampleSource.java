@@ -1,0 +1,16 @@
+package dev.stratum.api;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Where a validated example came from. */
+public enum ExampleSource {
+    IMPORT,
+    FEEDBACK,
+    API;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

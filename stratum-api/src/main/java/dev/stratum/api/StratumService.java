@@ -1,0 +1,69 @@
+package dev.stratum.api;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The operations of Stratum's loop, as the HTTP API and the CLI call them. Errors are {@link StratumException}s
+ * whose messages can be shown to the caller as they are.
+ */
+public interface StratumService extends AutoCloseable {
+    Task createTask(NewTask spec);
+
+    Task task(String taskId);
+
+    List<Task> tasks();
+
+    /**
+     * Replaces the taxonomy. Labels may be added and descriptions changed freely; removing a label that examples
+     * still use is refused with a {@link ConflictException}.
+     */
+    Task updateLabels(String taskId, List<Label> labels);
+
+    Task updateSettings(String taskId, TaskSettings settings);
+
+    Prediction predict(String taskId, String text);
+
+    List<Prediction> predictBatch(String taskId, List<String> texts);
+
+    Prediction prediction(String predictionId);
+
+    /** Records a person's verdict; accept and correct also add a validated example, indexed at once. */
+    Prediction feedback(String predictionId, FeedbackAction action, String label, String comment);
+
+    Example addExample(String taskId, String text, String label);
+
+    /** Streams labelled rows into the task; everything counted as imported is committed when this returns. */
+    ImportResult importExamples(String taskId, InputStream data, ImportOptions options);
+
+    ExamplePage examples(String taskId, int offset, int limit);
+
+    void deleteExample(String taskId, long exampleId);
+
+    /** Starts training in the background (or joins the one running) and returns its state. */
+    TrainingRun train(String taskId, String trigger);
+
+    /** Trains now, in the caller's thread, and returns the finished run. */
+    TrainingRun trainAndWait(String taskId, String trigger);
+
+    Optional<TrainingRun> lastTraining(String taskId);
+
+    List<ModelVersion> models(String taskId);
+
+    Optional<ModelVersion> currentModel(String taskId);
+
+    /** Evaluates the current cascade on a labelled file, without storing predictions. */
+    Evaluation evaluate(String taskId, InputStream data, ImportOptions options);
+
+    /**
+     * Evaluates on a held-out share of the task's own examples: trains a temporary model on the rest (the current
+     * model is not touched) and scores the held-out share.
+     */
+    Evaluation evaluateHoldout(String taskId, double share, long seed);
+
+    boolean isReady();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,22 @@
+package dev.stratum.api.store;
+
+/** Everything Stratum persists, behind one handle: the embedded SQLite store, or a shared database later. */
+public interface Store extends AutoCloseable {
+    TaskStore tasks();
+
+    ExampleStore examples();
+
+    PredictionStore predictions();
+
+    ModelStore models();
+
+    EmbeddingCache embeddings();
+
+    ApiKeyStore apiKeys();
+
+    /** Whether the store answers a trivial query now. */
+    boolean isHealthy();
+
+    @Override
+    void close();
+}
