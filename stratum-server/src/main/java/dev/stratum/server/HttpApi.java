@@ -1,0 +1,45 @@
+package dev.stratum.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratum.api.StratumService;
+import dev.stratum.api.store.ApiKeyStore;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+
+/** Assembles the Javalin application: JSON, limits, the access check, the error mapper and every feature's routes. */
+final class HttpApi {
+    private HttpApi() {}
+
+    static Javalin create(ServerConfig config, StratumService service, ApiKeyStore keys) {
+        ObjectMapper mapper = JsonMapping.newObjectMapper();
+        JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
+        LabelledFiles files = new LabelledFiles(config.maxImportBytes());
+        Authenticator authenticator = new Authenticator(keys);
+        return Javalin.create(javalin -> {
+            configureServer(javalin, config);
+            javalin.jsonMapper(JsonMapping.forJavalin(mapper));
+            ErrorMapping.install(javalin);
+            javalin.routes.beforeMatched(authenticator::check);
+            new HealthRoutes(service).register(javalin.routes);
+            new TaskRoutes(service, bodies).register(javalin.routes);
+            new PredictionRoutes(service, bodies, config.maxBatchTexts()).register(javalin.routes);
+            new ExampleRoutes(service, bodies, files).register(javalin.routes);
+            new TrainingRoutes(service).register(javalin.routes);
+            new ModelRoutes(service).register(javalin.routes);
+            new EvaluationRoutes(service, bodies, files).register(javalin.routes);
+        });
+    }
+
+    private static void configureServer(JavalinConfig javalin, ServerConfig config) {
+        javalin.jetty.host = config.host();
+        javalin.jetty.port = config.port();
+        javalin.concurrency.useVirtualThreads = true;
+        javalin.startup.showJavalinBanner = false;
+        javalin.startup.showOldJavalinVersionWarning = false;
+        javalin.http.prefer405over404 = true;
+        // Bodies are read through JsonBodies and LabelledFiles, which apply the per-route limits; this is only
+        // Javalin's own ceiling for anything that would read a body by other means.
+        javalin.http.maxRequestSize = config.maxImportBytes();
+        javalin.http.defaultContentType = "application/json";
+    }
+}

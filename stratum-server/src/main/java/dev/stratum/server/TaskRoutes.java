@@ -1,0 +1,114 @@
+package dev.stratum.server;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.stratum.api.InvalidRequestException;
+import dev.stratum.api.Label;
+import dev.stratum.api.NewTask;
+import dev.stratum.api.StratumService;
+import dev.stratum.api.Task;
+import dev.stratum.api.TaskSettings;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+
+/** Tasks: create, list, read, replace the taxonomy, change the settings. */
+final class TaskRoutes {
+    private final StratumService service;
+    private final JsonBodies bodies;
+
+    TaskRoutes(StratumService service, JsonBodies bodies) {
+        this.service = service;
+        this.bodies = bodies;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/v1/tasks", this::create);
+        routes.get("/v1/tasks", ctx -> ctx.json(new TaskList(service.tasks())));
+        routes.get("/v1/tasks/{task}", ctx -> ctx.json(service.task(ctx.pathParam("task"))));
+        routes.put("/v1/tasks/{task}/labels", this::replaceLabels);
+        routes.patch("/v1/tasks/{task}/settings", this::updateSettings);
+    }
+
+    private void create(Context ctx) {
+        CreateTaskRequest request = bodies.read(ctx, CreateTaskRequest.class);
+        TaskSettings settings = request.settings() == null ? null : request.settings().applyTo(TaskSettings.DEFAULTS);
+        Task task = service.createTask(new NewTask(request.id(), request.name(), LabelSpec.toLabels(request.labels()),
+                settings));
+        ctx.header("Location", "/v1/tasks/" + task.id()).status(201).json(task);
+    }
+
+    private void replaceLabels(Context ctx) {
+        LabelsRequest request = bodies.read(ctx, LabelsRequest.class);
+        ctx.json(service.updateLabels(ctx.pathParam("task"), LabelSpec.toLabels(request.labels())));
+    }
+
+    private void updateSettings(Context ctx) {
+        String taskId = ctx.pathParam("task");
+        SettingsPatch patch = bodies.read(ctx, SettingsPatch.class);
+        Task current = service.task(taskId);
+        ctx.json(service.updateSettings(taskId, patch.applyTo(current.settings())));
+    }
+
+    /** The body of {@code POST /v1/tasks}. */
+    record CreateTaskRequest(String id, String name, List<LabelSpec> labels, SettingsPatch settings) {
+        CreateTaskRequest {
+            if (id == null) {
+                throw new InvalidRequestException("missing_field",
+                        "field 'id' is required: a task id of 1 to 64 lower-case letters, digits, '-' or '_'");
+            }
+            Task.validateId(id);
+            LabelSpec.requireSome(labels);
+        }
+    }
+
+    /** The body of {@code PUT /v1/tasks/{task}/labels}. */
+    record LabelsRequest(List<LabelSpec> labels) {
+        LabelsRequest {
+            LabelSpec.requireSome(labels);
+        }
+    }
+
+    /** One label as a client may write it: a plain name, or an object with a name and a description. */
+    record LabelSpec(String name, String description) {
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        LabelSpec(@JsonProperty("name") String name, @JsonProperty("description") String description) {
+            this.name = name;
+            this.description = description;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static LabelSpec ofName(String name) {
+            return new LabelSpec(name, null);
+        }
+
+        static void requireSome(List<LabelSpec> labels) {
+            if (labels == null || labels.isEmpty()) {
+                throw new InvalidRequestException("missing_field", "field 'labels' needs at least one label, as names "
+                        + "[\"travel\", \"meals\"] or objects [{\"name\": \"travel\", \"description\": \"...\"}]");
+            }
+        }
+
+        static List<Label> toLabels(List<LabelSpec> specs) {
+            for (int i = 0; i < specs.size(); i++) {
+                if (specs.get(i) == null || specs.get(i).name() == null || specs.get(i).name().isBlank()) {
+                    throw new InvalidRequestException("invalid_label",
+                            "labels[" + i + "] has no name; every label needs a non-empty name");
+                }
+            }
+            return specs.stream().map(s -> new Label(s.name(), s.description())).toList();
+        }
+    }
+
+    /** Settings fields a client sends; absent ones keep their current (or default) values. */
+    record SettingsPatch(Double hyperlocalThreshold, Integer retrainEvery) {
+        TaskSettings applyTo(TaskSettings base) {
+            return new TaskSettings(
+                    hyperlocalThreshold == null ? base.hyperlocalThreshold() : hyperlocalThreshold,
+                    retrainEvery == null ? base.retrainEvery() : retrainEvery);
+        }
+    }
+
+    /** The answer of {@code GET /v1/tasks}. */
+    record TaskList(List<Task> tasks) {}
+}
