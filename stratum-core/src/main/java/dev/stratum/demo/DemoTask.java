@@ -10,6 +10,7 @@ import dev.stratum.api.NotFoundException;
 import dev.stratum.api.StratumException;
 import dev.stratum.api.StratumService;
 import dev.stratum.api.Task;
+import dev.stratum.api.TaskSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,14 +33,20 @@ public final class DemoTask {
 
     /**
      * Creates the demo task unless it exists, imports the demo examples unless it already has examples, and trains
-     * (in the caller's thread) unless it already has a current model. Safe to call on every start.
+     * (in the caller's thread) unless it already has a current model. Safe to call on every start; a task that
+     * already exists keeps its settings.
      *
      * @return the task as stored
      */
     public static Task load(StratumService service) {
-        Task task = findTask(service);
-        if (task == null) {
-            task = service.createTask(newTask());
+        boolean created = false;
+        if (findTask(service) == null) {
+            // Background retraining stays off while the examples go in: the import would start one, and the
+            // training below would then run a second time for nothing.
+            NewTask spec = newTask();
+            TaskSettings quiet = new TaskSettings(TaskSettings.DEFAULTS.hyperlocalThreshold(), 0);
+            service.createTask(new NewTask(spec.id(), spec.name(), spec.labels(), quiet));
+            created = true;
         }
         if (service.examples(TASK_ID, 0, 1).total() == 0) {
             try (InputStream csv = examplesCsv()) {
@@ -50,6 +57,9 @@ public final class DemoTask {
         }
         if (service.currentModel(TASK_ID).isEmpty()) {
             service.trainAndWait(TASK_ID, "demo");
+        }
+        if (created) {
+            service.updateSettings(TASK_ID, TaskSettings.DEFAULTS);
         }
         return service.task(TASK_ID);
     }
