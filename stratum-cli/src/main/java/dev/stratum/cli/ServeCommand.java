@@ -1,0 +1,87 @@
+package dev.stratum.cli;
+
+import dev.stratum.api.Task;
+import dev.stratum.api.store.ApiKeyStore;
+import dev.stratum.demo.DemoTask;
+import dev.stratum.orchestration.EngineConfig;
+import dev.stratum.orchestration.StratumEngine;
+import dev.stratum.server.AdminKeys;
+import dev.stratum.server.ServerConfig;
+import dev.stratum.server.StratumServer;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stratum serve}: opens the engine on a data directory, makes sure an admin key exists, optionally loads the
+ * demo task, and serves the HTTP API until the process is told to stop (Ctrl-C or SIGTERM), when it closes the
+ * server and then the engine.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the HTTP API.",
+            "The admin API key is taken from the STRATUM_ADMIN_KEY environment variable when it is set; otherwise",
+            "one is generated at the first start and printed once."})
+final class ServeCommand implements Callable<Integer> {
+    static final String ADMIN_KEY_ENV = "STRATUM_ADMIN_KEY";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one. Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Interface to listen on; 0.0.0.0 for all. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--demo", description = "Create, fill and train the demo task 'expenses' unless it exists.")
+    boolean demo;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Logging.configure(data.verbose ? "debug" : "info");
+        ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port);
+        PrintWriter out = spec.commandLine().getOut();
+        StratumEngine engine = StratumEngine.open(EngineConfig.defaults(data.dataDir));
+        StratumServer server;
+        Optional<String> generatedKey;
+        try {
+            ApiKeyStore keys = engine.store().apiKeys();
+            generatedKey = AdminKeys.bootstrap(keys, System.getenv(ADMIN_KEY_ENV), Clock.systemUTC());
+            if (demo) {
+                out.println("loading the demo task '" + DemoTask.TASK_ID + "' (the first time, this trains a model)...");
+                out.flush();
+                Task task = DemoTask.load(engine);
+                out.printf("demo task '%s' ready: %d labels, %d examples%n", task.id(), task.labels().size(),
+                        engine.examples(task.id(), 0, 1).total());
+            }
+            server = StratumServer.start(config, engine, keys);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } finally {
+                engine.close();
+                stopped.countDown();
+            }
+        }, "stratum-shutdown"));
+        new ServeBanner(host, server.port(), data.dataDir, generatedKey.orElse(null), demo).print(out);
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

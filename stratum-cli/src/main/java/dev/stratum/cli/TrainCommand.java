@@ -1,0 +1,48 @@
+package dev.stratum.cli;
+
+import dev.stratum.api.StratumService;
+import dev.stratum.api.TrainingRun;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code stratum train}: trains a task's hyperlocal model now and makes it current. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the task's hyperlocal model on its validated examples, and wait for it.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--task", required = true, paramLabel = "ID", description = "The task to train.")
+    String taskId;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (StratumService service = data.openForScript()) {
+            TrainingRun run = service.trainAndWait(taskId, "cli");
+            if (run.status() != TrainingRun.Status.SUCCEEDED) {
+                spec.commandLine().getErr().printf("error: training of task '%s' %s: %s%n", taskId,
+                        run.status().wireName(), run.error());
+                return Main.EXIT_FAILED;
+            }
+            Duration took = Duration.between(run.startedAt(), run.finishedAt());
+            out.printf("trained %s in %s s%n", run.modelVersionId(), Format.seconds(took));
+            service.currentModel(taskId).ifPresent(model -> {
+                Map<String, Double> metrics = new TreeMap<>(model.metrics());
+                metrics.forEach((name, value) -> out.printf("  %-24s %s%n", name, Format.number(value)));
+            });
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.stratum.cli;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/** {@code java -jar stratum.jar serve} as a real child process, its output going to a log file. */
+final class ServerProcess implements AutoCloseable {
+    private static final Duration START_DEADLINE = Duration.ofSeconds(120);
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private ServerProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the server on a free port over {@code dataDir} and returns once {@code /v1/health} answers 200. */
+    static ServerProcess start(Path dataDir, String adminKey, Path log) throws IOException, InterruptedException {
+        String jar = System.getProperty("stratum.jar", "target/stratum.jar");
+        if (!Files.isRegularFile(Path.of(jar))) {
+            fail("the runnable jar " + jar + " is missing; run this test with: ./mvnw -pl stratum-cli verify");
+        }
+        int port = freePort();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx384m", "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED", "-jar", jar,
+                "serve", "--port", Integer.toString(port), "--data", dataDir.toString()));
+        builder.environment().put(ServeCommand.ADMIN_KEY_ENV, adminKey);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ServerProcess server = new ServerProcess(builder.start(), log, port);
+        server.awaitHealthy();
+        return server;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** Sends SIGKILL (what {@link Process#destroyForcibly()} does on Linux) and returns the exit status. */
+    int kill9() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            fail("the server did not die within 30 s of SIGKILL");
+        }
+        return process.exitValue();
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private void awaitHealthy() throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(uri("/v1/health")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(START_DEADLINE);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                fail("the server exited with status " + process.exitValue() + " before it was healthy; its output:\n"
+                        + log());
+            }
+            try {
+                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // Keep polling until the deadline.
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        process.destroyForcibly();
+        fail("the server was not healthy within " + START_DEADLINE.toSeconds() + " s; its output:\n" + log());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Stops the server gracefully (SIGTERM), or forcibly when it does not stop within 30 s. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
