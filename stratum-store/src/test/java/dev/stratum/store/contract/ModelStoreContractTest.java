@@ -1,0 +1,120 @@
+package dev.stratum.store.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stratum.api.ModelVersion;
+import dev.stratum.api.NotFoundException;
+import dev.stratum.api.Provenance;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link dev.stratum.api.store.ModelStore} must do. */
+public abstract class ModelStoreContractTest extends StoreContract {
+
+    private static ModelVersion version(String taskId, int n, boolean current) {
+        Provenance provenance = new Provenance("sha256:abc" + n, 120 + n, List.of("all-minilm-l6-v2-q"),
+                Map.of("epochs", 30, "learningRate", 0.05, "optimizer", "adam"), 42L, "0.1.0", "api");
+        return new ModelVersion(taskId + "-v" + n, taskId, n, "hyperlocal-knn-softmax", current,
+                T0.plusSeconds(n), provenance, Map.of("holdoutAccuracy", 0.9 + n / 100.0));
+    }
+
+    @Test
+    void insert_thenFind_roundTripsProvenanceAndMetrics() {
+        storedTask("expenses");
+        ModelVersion v1 = version("expenses", 1, true);
+
+        store.models().insert(v1, new byte[] {1, 2, 3});
+
+        assertThat(store.models().find("expenses-v1")).contains(v1);
+        assertThat(store.models().find("expenses-v9")).isEmpty();
+    }
+
+    @Test
+    void insert_currentVersion_becomesTheOnlyCurrentOne() {
+        storedTask("expenses");
+        store.models().insert(version("expenses", 1, true), new byte[] {1});
+
+        store.models().insert(version("expenses", 2, true), new byte[] {2});
+
+        assertThat(store.models().current("expenses")).map(ModelVersion::id).contains("expenses-v2");
+        assertThat(store.models().find("expenses-v1").orElseThrow().current()).isFalse();
+    }
+
+    @Test
+    void insert_notCurrentVersion_leavesTheCurrentOneAlone() {
+        storedTask("expenses");
+        store.models().insert(version("expenses", 1, true), new byte[] {1});
+
+        store.models().insert(version("expenses", 2, false), new byte[] {2});
+
+        assertThat(store.models().current("expenses")).map(ModelVersion::id).contains("expenses-v1");
+    }
+
+    @Test
+    void current_taskWithoutModels_isEmpty() {
+        storedTask("expenses");
+
+        assertThat(store.models().current("expenses")).isEmpty();
+        assertThat(store.models().list("expenses")).isEmpty();
+    }
+
+    @Test
+    void list_returnsTheTasksVersionsNewestFirst() {
+        storedTask("a");
+        storedTask("b");
+        store.models().insert(version("a", 1, false), new byte[0]);
+        store.models().insert(version("a", 3, true), new byte[0]);
+        store.models().insert(version("a", 2, false), new byte[0]);
+        store.models().insert(version("b", 1, true), new byte[0]);
+
+        assertThat(store.models().list("a")).extracting(ModelVersion::version).containsExactly(3, 2, 1);
+    }
+
+    @Test
+    void setCurrent_switchesTheCurrentVersion() {
+        storedTask("expenses");
+        store.models().insert(version("expenses", 1, false), new byte[0]);
+        store.models().insert(version("expenses", 2, true), new byte[0]);
+
+        store.models().setCurrent("expenses", "expenses-v1");
+
+        assertThat(store.models().current("expenses")).map(ModelVersion::id).contains("expenses-v1");
+        assertThat(store.models().list("expenses")).filteredOn(ModelVersion::current).hasSize(1);
+    }
+
+    @Test
+    void setCurrent_versionOfAnotherTaskOrUnknown_throwsNotFoundAndKeepsTheCurrentOne() {
+        storedTask("a");
+        storedTask("b");
+        store.models().insert(version("a", 1, true), new byte[0]);
+        store.models().insert(version("b", 1, true), new byte[0]);
+
+        assertThatThrownBy(() -> store.models().setCurrent("a", "b-v1")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.models().setCurrent("a", "a-v7"))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("'a-v7'");
+        assertThat(store.models().current("a")).map(ModelVersion::id).contains("a-v1");
+        assertThat(store.models().current("b")).map(ModelVersion::id).contains("b-v1");
+    }
+
+    @Test
+    void artifact_roundTripsEveryByte() {
+        storedTask("expenses");
+        byte[] artifact = new byte[300_000];
+        for (int i = 0; i < artifact.length; i++) {
+            artifact[i] = (byte) (i * 31 + 7);
+        }
+        store.models().insert(version("expenses", 1, true), artifact);
+
+        assertThat(store.models().artifact("expenses-v1")).isEqualTo(artifact);
+    }
+
+    @Test
+    void artifact_unknownVersion_throwsNotFound() {
+        assertThatThrownBy(() -> store.models().artifact("ghost-v1"))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("'ghost-v1'");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.stratum.store.sqlite;
+
+import dev.stratum.api.store.Store;
+import dev.stratum.store.contract.EmbeddingAndKeyContractTest;
+import dev.stratum.store.contract.ExampleStoreContractTest;
+import dev.stratum.store.contract.ModelStoreContractTest;
+import dev.stratum.store.contract.PredictionStoreContractTest;
+import dev.stratum.store.contract.StoreLifecycleContractTest;
+import dev.stratum.store.contract.TaskStoreContractTest;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Nested;
+
+/** Runs the store contract against {@link SqliteStore} on a real SQLite file per test. */
+class SqliteStoreTest {
+
+    @Nested
+    class Tasks extends TaskStoreContractTest {
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return SqliteStore.open(dir, clock);
+        }
+    }
+
+    @Nested
+    class Examples extends ExampleStoreContractTest {
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return SqliteStore.open(dir, clock);
+        }
+    }
+
+    @Nested
+    class Predictions extends PredictionStoreContractTest {
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return SqliteStore.open(dir, clock);
+        }
+    }
+
+    @Nested
+    class Models extends ModelStoreContractTest {
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return SqliteStore.open(dir, clock);
+        }
+    }
+
+    @Nested
+    class EmbeddingsAndKeys extends EmbeddingAndKeyContractTest {
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return SqliteStore.open(dir, clock);
+        }
+    }
+
+    @Nested
+    class Lifecycle extends StoreLifecycleContractTest {
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return SqliteStore.open(dir, clock);
+        }
+    }
+}
