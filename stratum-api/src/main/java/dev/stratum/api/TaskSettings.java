@@ -3,17 +3,19 @@ package dev.stratum.api;
 /**
  * Per-task knobs of the loop.
  *
- * @param hyperlocalThreshold the hyperlocal model answers when its top probability is at least this; otherwise the
- *     general model does
+ * @param hyperlocalThreshold the hyperlocal model answers when its top probability is at least this, otherwise the
+ *     general model does; null (the default) uses the threshold each trained model chose by cross-validation on its
+ *     training examples, where the cascade of the two layers made the fewest mistakes
  * @param retrainEvery retrain in the background after this many new validated examples (0 turns it off)
  */
-public record TaskSettings(double hyperlocalThreshold, int retrainEvery) {
-    public static final TaskSettings DEFAULTS = new TaskSettings(0.5, 50);
+public record TaskSettings(Double hyperlocalThreshold, int retrainEvery) {
+    public static final TaskSettings DEFAULTS = new TaskSettings(null, 50);
 
     public TaskSettings {
-        if (!(hyperlocalThreshold >= 0 && hyperlocalThreshold <= 1)) {
+        if (hyperlocalThreshold != null && !(hyperlocalThreshold >= 0 && hyperlocalThreshold <= 1)) {
             throw new InvalidRequestException("invalid_settings",
-                    "hyperlocal_threshold must be between 0 and 1, got " + hyperlocalThreshold);
+                    "hyperlocal_threshold must be between 0 and 1 (or null for the threshold chosen at training), got "
+                            + hyperlocalThreshold);
         }
         if (retrainEvery < 0) {
             throw new InvalidRequestException("invalid_settings",

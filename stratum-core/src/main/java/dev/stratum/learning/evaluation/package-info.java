@@ -1,0 +1,2 @@
+/** Measuring a task's models on labelled data: accuracy, per-class precision and recall, confusions. */
+package dev.stratum.learning.evaluation;

@@ -1,0 +1,2 @@
+/** Training hyperlocal models from validated examples, with provenance. */
+package dev.stratum.learning.training;

@@ -1,0 +1,52 @@
+package dev.stratum.orchestration;
+
+import dev.stratum.api.Layer;
+import dev.stratum.api.models.Distribution;
+import dev.stratum.api.store.Neighbour;
+import java.util.List;
+
+/**
+ * Routes one embedded input through the layers: the hyperlocal model answers when it has anything to go on (a trained
+ * head or validated neighbours) and its top probability reaches the task's threshold (see {@link
+ * TaskRuntime#threshold()}); otherwise the general model answers.
+ */
+final class Cascade {
+    /** Where the hyperlocal memory looks for a task's nearest validated examples. */
+    @FunctionalInterface
+    interface NeighbourLookup {
+        List<Neighbour> nearest(String taskId, float[] query, int k);
+    }
+
+    /** The answer of one layer. */
+    record Decision(Distribution distribution, Layer layer, String modelVersion) {}
+
+    static final String MEMORY_ONLY = "memory";
+
+    private final int neighbours;
+    private final String generalVersion;
+
+    /** {@code generalVersion} names the general layer's model in predictions: its encoder id. */
+    Cascade(int neighbours, String generalVersion) {
+        this.neighbours = neighbours;
+        this.generalVersion = generalVersion;
+    }
+
+    Decision decide(TaskRuntime runtime, float[] embedding, NeighbourLookup lookup) {
+        Distribution hyperlocal = hyperlocal(runtime, embedding, lookup);
+        if (hyperlocal != null
+                && hyperlocal.confidence() >= runtime.threshold()
+                && runtime.task().hasLabel(hyperlocal.top())) {
+            String version = runtime.version() == null ? MEMORY_ONLY : runtime.version().id();
+            return new Decision(hyperlocal, Layer.HYPERLOCAL, version);
+        }
+        return new Decision(runtime.general().predict(embedding), Layer.GENERAL, generalVersion);
+    }
+
+    private Distribution hyperlocal(TaskRuntime runtime, float[] embedding, NeighbourLookup lookup) {
+        List<Neighbour> near = lookup.nearest(runtime.task().id(), embedding, neighbours);
+        if (near.isEmpty() && runtime.head() == null) {
+            return null;
+        }
+        return runtime.hyperlocal().predict(embedding, near);
+    }
+}

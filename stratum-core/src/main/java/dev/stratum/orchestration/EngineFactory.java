@@ -1,0 +1,41 @@
+package dev.stratum.orchestration;
+
+import dev.stratum.api.UnavailableException;
+import dev.stratum.api.models.EmbeddingModel;
+import dev.stratum.api.store.Store;
+import dev.stratum.api.store.VectorIndex;
+import dev.stratum.models.general.MiniLmEmbeddingModel;
+import dev.stratum.models.hyperlocal.SoftmaxRegressionTrainer;
+import dev.stratum.store.sqlite.SqliteStore;
+import dev.stratum.store.vector.LuceneVectorIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Wires the default components: SQLite store, Lucene index and the bundled local encoder. */
+final class EngineFactory {
+    private EngineFactory() {}
+
+    static StratumEngine open(EngineConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UnavailableException("data_dir_unusable", "cannot create the data directory "
+                    + config.dataDir().toAbsolutePath() + ": " + e.getMessage() + "; pass a writable --data DIR", e);
+        }
+        EmbeddingModel encoder = MiniLmEmbeddingModel.create();
+        Store store = SqliteStore.open(config.dataDir(), config.clock());
+        VectorIndex index = null;
+        try {
+            Path indexDir = config.dataDir().resolve("index").resolve(encoder.id());
+            index = LuceneVectorIndex.open(indexDir, encoder.dimension());
+            return new StratumEngine(config, store, index, encoder, new SoftmaxRegressionTrainer());
+        } catch (RuntimeException e) {
+            if (index != null) {
+                index.close();
+            }
+            store.close();
+            throw e;
+        }
+    }
+}

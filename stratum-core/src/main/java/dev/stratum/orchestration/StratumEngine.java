@@ -1,0 +1,299 @@
+package dev.stratum.orchestration;
+
+import dev.stratum.api.Evaluation;
+import dev.stratum.api.Example;
+import dev.stratum.api.ExamplePage;
+import dev.stratum.api.ExampleSource;
+import dev.stratum.api.Feedback;
+import dev.stratum.api.FeedbackAction;
+import dev.stratum.api.ImportOptions;
+import dev.stratum.api.ImportResult;
+import dev.stratum.api.InvalidRequestException;
+import dev.stratum.api.Label;
+import dev.stratum.api.ModelVersion;
+import dev.stratum.api.NewTask;
+import dev.stratum.api.NotFoundException;
+import dev.stratum.api.Prediction;
+import dev.stratum.api.StratumService;
+import dev.stratum.api.Task;
+import dev.stratum.api.TaskSettings;
+import dev.stratum.api.TrainingRun;
+import dev.stratum.api.models.EmbeddingModel;
+import dev.stratum.api.models.HeadTrainer;
+import dev.stratum.api.store.FeedbackOutcome;
+import dev.stratum.api.store.Store;
+import dev.stratum.api.store.VectorIndex;
+import dev.stratum.learning.training.HyperlocalTraining;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stratum's orchestration layer: serves each task's predictions through the cascade of model layers, turns feedback
+ * into validated examples that the hyperlocal memory uses at once, and retrains hyperlocal models in the background.
+ */
+public final class StratumEngine implements StratumService {
+    private final Store store;
+    private final VectorIndex index;
+    private final Embeddings embeddings;
+    private final TaskRegistry tasks;
+    private final Cascade cascade;
+    private final Indexer indexer;
+    private final TrainingLoop training;
+    private final ExampleIngest ingest;
+    private final Evaluations evaluations;
+    private final PredictionIds ids;
+    private final Clock clock;
+    private final ExecutorService indexing;
+    private final ExecutorService trainingThread;
+
+    StratumEngine(EngineConfig config, Store store, VectorIndex index, EmbeddingModel encoder, HeadTrainer trainer) {
+        this.store = store;
+        this.index = index;
+        // Instants are stored with millisecond precision; keep them so in memory too, so what is returned is what is
+        // read back.
+        this.clock = Clock.tick(config.clock(), Duration.ofMillis(1));
+        this.embeddings = new Embeddings(encoder, store.embeddings());
+        this.tasks = new TaskRegistry(store, encoder, trainer, clock);
+        this.cascade = new Cascade(config.neighbours(), encoder.id());
+        this.indexing = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stratum-indexing").daemon()
+                .factory());
+        this.trainingThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stratum-training")
+                .daemon().factory());
+        this.indexer = new Indexer(store, index, embeddings, indexing);
+        HyperlocalTraining hyperlocal = new HyperlocalTraining(trainer, config.trainingSeed());
+        this.training = new TrainingLoop(store, tasks, indexer, embeddings, hyperlocal, trainingThread, clock,
+                config);
+        this.ingest = new ExampleIngest(store, tasks, clock);
+        this.evaluations = new Evaluations(store, tasks, cascade, embeddings, index::nearest, hyperlocal, config);
+        this.ids = new PredictionIds(clock);
+        indexer.verifyOnStart(store.tasks().list());
+    }
+
+    /** Opens the embedded store and index in {@code config.dataDir()} with the bundled local models. */
+    public static StratumEngine open(EngineConfig config) {
+        return EngineFactory.open(config);
+    }
+
+    /** The store behind this engine, for the parts of the server that keep their own data (API keys). */
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public Task createTask(NewTask spec) {
+        return tasks.create(spec);
+    }
+
+    @Override
+    public Task task(String taskId) {
+        return tasks.get(taskId).task();
+    }
+
+    @Override
+    public List<Task> tasks() {
+        return tasks.list();
+    }
+
+    @Override
+    public Task updateLabels(String taskId, List<Label> labels) {
+        return tasks.updateLabels(taskId, labels);
+    }
+
+    @Override
+    public Task updateSettings(String taskId, TaskSettings settings) {
+        return tasks.updateSettings(taskId, settings);
+    }
+
+    @Override
+    public Prediction predict(String taskId, String text) {
+        long start = System.nanoTime();
+        Example.requireText(text);
+        TaskRuntime runtime = tasks.get(taskId);
+        float[] vector = embeddings.forPrediction(text);
+        Prediction prediction = answer(runtime, text, vector, start);
+        store.predictions().insertAll(List.of(prediction));
+        return prediction;
+    }
+
+    @Override
+    public List<Prediction> predictBatch(String taskId, List<String> texts) {
+        long start = System.nanoTime();
+        if (texts == null || texts.isEmpty()) {
+            throw new InvalidRequestException("empty_batch", "the batch has no texts; send {\"texts\": [\"...\"]}");
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                Example.requireText(texts.get(i));
+            } catch (InvalidRequestException e) {
+                throw new InvalidRequestException(e.code(), "texts[" + i + "]: " + e.getMessage());
+            }
+        }
+        TaskRuntime runtime = tasks.get(taskId);
+        List<float[]> vectors = embeddings.model().embedAll(texts);
+        List<Prediction> predictions = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            predictions.add(answer(runtime, texts.get(i), vectors.get(i), start));
+        }
+        store.predictions().insertAll(predictions);
+        return predictions;
+    }
+
+    private Prediction answer(TaskRuntime runtime, String text, float[] vector, long startNanos) {
+        Cascade.Decision decision = cascade.decide(runtime, vector, index::nearest);
+        double latencyMs = Math.round((System.nanoTime() - startNanos) / 10_000.0) / 100.0;
+        return new Prediction(ids.next(), runtime.task().id(), text, decision.distribution().top(),
+                decision.distribution().confidence(), decision.layer(), decision.modelVersion(),
+                decision.distribution().top(5), latencyMs, clock.instant(), null);
+    }
+
+    @Override
+    public Prediction prediction(String predictionId) {
+        return store.predictions().find(predictionId).orElseThrow(() -> new NotFoundException("prediction_not_found",
+                "prediction '" + predictionId + "' does not exist; use the id returned by predict"));
+    }
+
+    @Override
+    public Prediction feedback(String predictionId, FeedbackAction action, String label, String comment) {
+        if (action == null) {
+            throw new InvalidRequestException("missing_action", "feedback needs an action: accept, correct or reject");
+        }
+        Prediction prediction = prediction(predictionId);
+        Task task = tasks.get(prediction.taskId()).task();
+        String validated = switch (action) {
+            case ACCEPT -> {
+                if (label != null && !label.equals(prediction.label())) {
+                    throw new InvalidRequestException("label_mismatch", "accept confirms the predicted label '"
+                            + prediction.label() + "' but the request names '" + label
+                            + "'; use action 'correct' to give a different label");
+                }
+                yield prediction.label();
+            }
+            case CORRECT -> {
+                task.requireLabel(label);
+                yield label;
+            }
+            case REJECT -> null;
+        };
+        Feedback feedback = new Feedback(action, validated, comment, clock.instant());
+        Example example = validated == null ? null : new Example(0, task.id(), prediction.text(), validated,
+                ExampleSource.FEEDBACK, prediction.id(), clock.instant());
+        float[] vector = example == null ? null : embeddings.forExamples(List.of(example.text())).get(example.text());
+        FeedbackOutcome outcome = store.predictions().recordFeedback(predictionId, feedback, example);
+        if (outcome.replacedExampleId() != null) {
+            indexer.remove(task.id(), outcome.replacedExampleId());
+        }
+        if (outcome.added() != null) {
+            indexer.indexNow(outcome.added(), vector);
+        }
+        training.onNewExamples(task.id());
+        return prediction.withFeedback(feedback);
+    }
+
+    @Override
+    public Example addExample(String taskId, String text, String label) {
+        Example.requireText(text);
+        Task task = tasks.get(taskId).task();
+        task.requireLabel(label);
+        Example example = new Example(0, taskId, text.strip(), label, ExampleSource.API, null, clock.instant());
+        float[] vector = embeddings.forExamples(List.of(example.text())).get(example.text());
+        Example stored = store.examples().insertAll(List.of(example)).get(0);
+        indexer.indexNow(stored, vector);
+        training.onNewExamples(taskId);
+        return stored;
+    }
+
+    @Override
+    public ImportResult importExamples(String taskId, InputStream data, ImportOptions options) {
+        ImportResult result = ingest.importExamples(taskId, data, options);
+        if (result.imported() > 0) {
+            indexer.schedule(taskId);
+            training.onNewExamples(taskId);
+        }
+        return result;
+    }
+
+    @Override
+    public ExamplePage examples(String taskId, int offset, int limit) {
+        tasks.get(taskId);
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw new InvalidRequestException("invalid_page", "offset must be >= 0 and limit between 1 and 1000, got "
+                    + "offset " + offset + " and limit " + limit);
+        }
+        return store.examples().page(taskId, offset, limit);
+    }
+
+    @Override
+    public void deleteExample(String taskId, long exampleId) {
+        tasks.get(taskId);
+        if (!store.examples().delete(taskId, exampleId)) {
+            throw new NotFoundException("example_not_found", "task '" + taskId + "' has no example " + exampleId);
+        }
+        indexer.remove(taskId, exampleId);
+    }
+
+    @Override
+    public TrainingRun train(String taskId, String trigger) {
+        return training.start(taskId, trigger);
+    }
+
+    @Override
+    public TrainingRun trainAndWait(String taskId, String trigger) {
+        return training.runNow(taskId, trigger);
+    }
+
+    @Override
+    public Optional<TrainingRun> lastTraining(String taskId) {
+        tasks.get(taskId);
+        return training.last(taskId);
+    }
+
+    @Override
+    public List<ModelVersion> models(String taskId) {
+        tasks.get(taskId);
+        return store.models().list(taskId);
+    }
+
+    @Override
+    public Optional<ModelVersion> currentModel(String taskId) {
+        return Optional.ofNullable(tasks.get(taskId).version());
+    }
+
+    @Override
+    public Evaluation evaluate(String taskId, InputStream data, ImportOptions options) {
+        return evaluations.onFile(taskId, data, options);
+    }
+
+    @Override
+    public Evaluation evaluateHoldout(String taskId, double share, long seed) {
+        return evaluations.onHoldout(taskId, share, seed);
+    }
+
+    @Override
+    public boolean isReady() {
+        return store.isHealthy();
+    }
+
+    @Override
+    public void close() {
+        // No interrupts: an interrupted Lucene write closes the index's file channels. The indexer stops between
+        // batches instead, and a training finishes its one transaction.
+        indexer.stop();
+        indexing.shutdown();
+        trainingThread.shutdown();
+        try {
+            indexing.awaitTermination(30, TimeUnit.SECONDS);
+            trainingThread.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        index.close();
+        store.close();
+    }
+}

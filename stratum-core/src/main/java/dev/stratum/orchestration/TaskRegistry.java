@@ -1,0 +1,117 @@
+package dev.stratum.orchestration;
+
+import dev.stratum.api.ConflictException;
+import dev.stratum.api.Label;
+import dev.stratum.api.ModelVersion;
+import dev.stratum.api.NewTask;
+import dev.stratum.api.NotFoundException;
+import dev.stratum.api.Task;
+import dev.stratum.api.TaskKind;
+import dev.stratum.api.TaskSettings;
+import dev.stratum.api.models.EmbeddingModel;
+import dev.stratum.api.models.HeadTrainer;
+import dev.stratum.api.models.TrainedHead;
+import dev.stratum.api.store.Store;
+import dev.stratum.models.general.ZeroShotClassifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Tasks as they are served: loaded from the store on first use, with their current models, kept in memory. */
+final class TaskRegistry {
+    private final Store store;
+    private final EmbeddingModel encoder;
+    private final HeadTrainer trainer;
+    private final Clock clock;
+    private final ConcurrentMap<String, TaskRuntime> runtimes = new ConcurrentHashMap<>();
+
+    TaskRegistry(Store store, EmbeddingModel encoder, HeadTrainer trainer, Clock clock) {
+        this.store = store;
+        this.encoder = encoder;
+        this.trainer = trainer;
+        this.clock = clock;
+    }
+
+    TaskRuntime get(String taskId) {
+        TaskRuntime runtime = runtimes.get(taskId);
+        if (runtime != null) {
+            return runtime;
+        }
+        Task.validateId(taskId);
+        return runtimes.computeIfAbsent(taskId, id -> load(store.tasks().find(id).orElseThrow(() -> notFound(id))));
+    }
+
+    Task create(NewTask spec) {
+        Instant now = clock.instant();
+        if (spec.id() != null) {
+            Task.validateId(spec.id());
+            if (store.tasks().find(spec.id()).isPresent()) {
+                throw new ConflictException("task_exists", "task '" + spec.id() + "' already exists; choose another id"
+                        + " or change its labels with PUT /v1/tasks/" + spec.id() + "/labels");
+            }
+        }
+        Task task = new Task(spec.id(), spec.name(), TaskKind.CLASSIFICATION, spec.labels(),
+                spec.settings() == null ? TaskSettings.DEFAULTS : spec.settings(), now, now);
+        store.tasks().insert(task);
+        runtimes.put(task.id(), load(task));
+        return task;
+    }
+
+    List<Task> list() {
+        return store.tasks().list();
+    }
+
+    /** Replaces the taxonomy; a label that examples still use may not disappear. */
+    synchronized Task updateLabels(String taskId, List<Label> labels) {
+        Task current = get(taskId).task();
+        Task updated = new Task(current.id(), current.name(), current.kind(), labels, current.settings(),
+                current.createdAt(), clock.instant());
+        List<String> orphaned = new ArrayList<>(store.examples().labelsInUse(taskId));
+        orphaned.removeAll(updated.labelNames());
+        if (!orphaned.isEmpty()) {
+            throw new ConflictException("label_in_use", "labels " + orphaned + " of task '" + taskId
+                    + "' still have examples; keep them in the taxonomy, or delete their examples first");
+        }
+        store.tasks().update(updated);
+        runtimes.put(taskId, withCurrentModel(updated));
+        return updated;
+    }
+
+    synchronized Task updateSettings(String taskId, TaskSettings settings) {
+        TaskRuntime runtime = get(taskId);
+        Task current = runtime.task();
+        Task updated = new Task(current.id(), current.name(), current.kind(), current.labels(), settings,
+                current.createdAt(), clock.instant());
+        store.tasks().update(updated);
+        runtimes.put(taskId, TaskRuntime.of(updated, runtime.general(), runtime.head(), runtime.version()));
+        return updated;
+    }
+
+    /** Swaps in a newly trained head, so the next prediction uses it. */
+    void install(String taskId, TrainedHead head, ModelVersion version) {
+        runtimes.computeIfPresent(taskId, (id, runtime) -> runtime.withHead(head, version));
+    }
+
+    private TaskRuntime load(Task task) {
+        return withCurrentModel(task);
+    }
+
+    private TaskRuntime withCurrentModel(Task task) {
+        var general = ZeroShotClassifier.create(task.labels(), encoder);
+        Optional<ModelVersion> current = store.models().current(task.id());
+        if (current.isEmpty()) {
+            return TaskRuntime.of(task, general, null, null);
+        }
+        TrainedHead head = trainer.load(store.models().artifact(current.get().id()));
+        return TaskRuntime.of(task, general, head, current.get());
+    }
+
+    static NotFoundException notFound(String taskId) {
+        return new NotFoundException("task_not_found", "task '" + taskId + "' does not exist; create it with "
+                + "POST /v1/tasks or list tasks with GET /v1/tasks");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.stratum.orchestration;
+
+import dev.stratum.api.ModelVersion;
+import dev.stratum.api.Task;
+import dev.stratum.api.models.EmbeddingClassifier;
+import dev.stratum.api.models.TrainedHead;
+import dev.stratum.models.hyperlocal.HyperlocalModel;
+import dev.stratum.models.hyperlocal.NeighbourLookup;
+
+/**
+ * An immutable snapshot of what serves one task: its definition, the general layer's zero-shot classifier over its
+ * labels, the hyperlocal model (the head of the current version, null until the first training, blended with the
+ * memory's vote) and the confidence from which the hyperlocal model answers. Replaced whole when any part changes, so
+ * a prediction always sees one consistent state.
+ *
+ * @param routingThreshold the threshold the current version chose by cross-validation, used unless the task's
+ *     settings fix one
+ */
+record TaskRuntime(
+        Task task, EmbeddingClassifier general, HyperlocalModel hyperlocal, ModelVersion version,
+        double routingThreshold) {
+    /** The threshold of a memory without a trained model, or of a model too small to choose its own. */
+    static final double FALLBACK_THRESHOLD = 0.5;
+    static final String ROUTING_THRESHOLD = "routing_threshold";
+
+    static TaskRuntime of(Task task, EmbeddingClassifier general, TrainedHead head, ModelVersion version) {
+        double threshold = version == null
+                ? FALLBACK_THRESHOLD
+                : version.metrics().getOrDefault(ROUTING_THRESHOLD, FALLBACK_THRESHOLD);
+        // The cascade looks up the memory and passes the neighbours in; the model needs no lookup of its own.
+        return new TaskRuntime(task, general, HyperlocalModel.create(task.labelNames(), head, NeighbourLookup.NONE),
+                version, threshold);
+    }
+
+    TrainedHead head() {
+        return hyperlocal.head().orElse(null);
+    }
+
+    /** The confidence from which the hyperlocal layer answers: the task's setting, else the model's own choice. */
+    double threshold() {
+        Double fixed = task.settings().hyperlocalThreshold();
+        return fixed != null ? fixed : routingThreshold;
+    }
+
+    TaskRuntime withHead(TrainedHead newHead, ModelVersion newVersion) {
+        return of(task, general, newHead, newVersion);
+    }
+
+    TaskRuntime withRoutingThreshold(double value) {
+        return new TaskRuntime(task, general, hyperlocal, version, value);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.stratum.orchestration;
+
+import dev.stratum.api.ConflictException;
+import dev.stratum.api.Example;
+import dev.stratum.api.ModelVersion;
+import dev.stratum.api.Task;
+import dev.stratum.api.TrainingRun;
+import dev.stratum.api.TrainingRun.Status;
+import dev.stratum.api.store.Store;
+import dev.stratum.learning.training.HyperlocalTraining;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs hyperlocal training for tasks: on request, or by itself after {@code retrain_every} new validated examples. Two
+ * trainings of one task never overlap; examples that arrive during a training count towards the next one. A finished
+ * model serves from the next prediction on.
+ */
+final class TrainingLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
+
+    private final Store store;
+    private final TaskRegistry tasks;
+    private final Indexer indexer;
+    private final Embeddings embeddings;
+    private final HyperlocalTraining training;
+    private final ExecutorService background;
+    private final Clock clock;
+    private final boolean autoTrain;
+    private final int neighbours;
+    private final long seed;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, TrainingRun> lastRuns = new ConcurrentHashMap<>();
+
+    TrainingLoop(Store store, TaskRegistry tasks, Indexer indexer, Embeddings embeddings, HyperlocalTraining training,
+            ExecutorService background, Clock clock, EngineConfig config) {
+        this.store = store;
+        this.tasks = tasks;
+        this.indexer = indexer;
+        this.embeddings = embeddings;
+        this.training = training;
+        this.background = background;
+        this.clock = clock;
+        this.autoTrain = config.autoTrain();
+        this.neighbours = config.neighbours();
+        this.seed = config.trainingSeed();
+    }
+
+    /** Starts a training in the background unless one is running, whose state is returned instead. */
+    TrainingRun start(String taskId, String trigger) {
+        requireExamples(taskId);
+        TrainingRun queued = new TrainingRun(taskId, Status.RUNNING, trigger, clock.instant(), null, null, null);
+        TrainingRun current = lastRuns.compute(taskId,
+                (id, previous) -> previous != null && previous.status() == Status.RUNNING ? previous : queued);
+        if (current == queued) {
+            background.execute(() -> runNow(taskId, trigger));
+        }
+        return current;
+    }
+
+    /** Trains in the caller's thread, after any training of the task that is under way. */
+    TrainingRun runNow(String taskId, String trigger) {
+        requireExamples(taskId);
+        ReentrantLock lock = locks.computeIfAbsent(taskId, id -> new ReentrantLock());
+        lock.lock();
+        TrainingRun started = new TrainingRun(taskId, Status.RUNNING, trigger, clock.instant(), null, null, null);
+        lastRuns.put(taskId, started);
+        try {
+            ModelVersion version = train(taskId, trigger);
+            TrainingRun done = new TrainingRun(taskId, Status.SUCCEEDED, trigger, started.startedAt(), clock.instant(),
+                    version.id(), null);
+            lastRuns.put(taskId, done);
+            return done;
+        } catch (RuntimeException e) {
+            LOG.error("training task '{}' failed", taskId, e);
+            TrainingRun failed = new TrainingRun(taskId, Status.FAILED, trigger, started.startedAt(), clock.instant(),
+                    null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            lastRuns.put(taskId, failed);
+            return failed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Optional<TrainingRun> last(String taskId) {
+        return Optional.ofNullable(lastRuns.get(taskId));
+    }
+
+    /** Starts a background training when the task has gathered enough new examples since its current model. */
+    void onNewExamples(String taskId) {
+        if (!autoTrain) {
+            return;
+        }
+        TaskRuntime runtime = tasks.get(taskId);
+        int every = runtime.task().settings().retrainEvery();
+        if (every == 0) {
+            return;
+        }
+        long trainedUpTo = runtime.version() == null
+                ? 0
+                : runtime.version().metrics().getOrDefault("max_example_id", 0.0).longValue();
+        long fresh = store.examples().countAfter(taskId, trainedUpTo);
+        TrainingRun last = lastRuns.get(taskId);
+        if (fresh >= every && (last == null || last.status() != Status.RUNNING)) {
+            LOG.info("task '{}' has {} new validated examples; retraining in the background", taskId, fresh);
+            start(taskId, "auto: " + fresh + " new examples");
+        }
+    }
+
+    private ModelVersion train(String taskId, String trigger) {
+        indexer.catchUp(taskId);
+        Task task = tasks.get(taskId).task();
+        List<Example> examples = store.examples().all(taskId);
+        Map<String, float[]> vectors = embeddings.forExamples(examples.stream().map(Example::text).toList());
+        HyperlocalTraining.Result result = training.train(task, examples, vectors, embeddings.modelId(), trigger);
+        Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
+        Double threshold = RoutingCalibration.chooseThreshold(tasks.get(taskId), examples, vectors, training,
+                neighbours, seed);
+        if (threshold != null) {
+            metrics.put(TaskRuntime.ROUTING_THRESHOLD, threshold);
+        }
+        int number = store.models().list(taskId).stream().mapToInt(ModelVersion::version).max().orElse(0) + 1;
+        ModelVersion version = new ModelVersion(taskId + "-v" + number, taskId, number, result.head().kind(), true,
+                clock.instant(), result.provenance(), metrics);
+        store.models().insert(version, result.head().toBytes());
+        tasks.install(taskId, result.head(), version);
+        LOG.info("task '{}' now serves model {} ({} examples, {} s)", taskId, version.id(), examples.size(),
+                result.metrics().get("train_seconds"));
+        return version;
+    }
+
+    private void requireExamples(String taskId) {
+        tasks.get(taskId);
+        if (store.examples().count(taskId) == 0) {
+            throw new ConflictException("no_examples", "task '" + taskId + "' has no validated examples to train on; "
+                    + "give feedback on predictions or import labelled examples first");
+        }
+    }
+}
