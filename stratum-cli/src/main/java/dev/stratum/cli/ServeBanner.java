@@ -3,8 +3,13 @@ package dev.stratum.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** What {@code serve} prints once it listens: where, the admin key when it was just generated, and what to try. */
-record ServeBanner(String host, int port, Path dataDir, String generatedKey, boolean demo) {
+/**
+ * What {@code serve} prints once it listens: where, the admin key when it was just generated, and what to try.
+ *
+ * @param generatedKey the admin key generated at this start, or null
+ * @param keyFromEnv whether the admin key comes from {@code STRATUM_ADMIN_KEY}
+ */
+record ServeBanner(String host, int port, Path dataDir, String generatedKey, boolean keyFromEnv, boolean demo) {
 
     void print(PrintWriter out) {
         String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
@@ -15,7 +20,8 @@ record ServeBanner(String host, int port, Path dataDir, String generatedKey, boo
             out.println("Admin API key, shown only this once; keep it somewhere safe:");
             out.println("  " + generatedKey);
         }
-        String key = generatedKey != null ? generatedKey : "$" + ServeCommand.ADMIN_KEY_ENV;
+        String key = generatedKey != null ? generatedKey
+                : keyFromEnv ? "$" + ServeCommand.ADMIN_KEY_ENV : "<the admin key printed at the first start>";
         out.println();
         out.println("Try:");
         out.println("  curl -s " + url + "/v1/health");

@@ -52,14 +52,15 @@ final class ServeCommand implements Callable<Integer> {
         Logging.configure(data.verbose ? "debug" : "info");
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port);
         PrintWriter out = spec.commandLine().getOut();
+        String envKey = System.getenv(ADMIN_KEY_ENV);
         StratumEngine engine = StratumEngine.open(EngineConfig.defaults(data.dataDir));
         StratumServer server;
         Optional<String> generatedKey;
         try {
             ApiKeyStore keys = engine.store().apiKeys();
-            generatedKey = AdminKeys.bootstrap(keys, System.getenv(ADMIN_KEY_ENV), Clock.systemUTC());
+            generatedKey = AdminKeys.bootstrap(keys, envKey, Clock.systemUTC());
             if (demo) {
-                out.println("loading the demo task '" + DemoTask.TASK_ID + "' (the first time, this trains a model)...");
+                out.println("preparing the demo task '" + DemoTask.TASK_ID + "' (the first start trains a model)...");
                 out.flush();
                 Task task = DemoTask.load(engine);
                 out.printf("demo task '%s' ready: %d labels, %d examples%n", task.id(), task.labels().size(),
@@ -79,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "stratum-shutdown"));
-        new ServeBanner(host, server.port(), data.dataDir, generatedKey.orElse(null), demo).print(out);
+        boolean keyFromEnv = envKey != null && !envKey.isBlank();
+        new ServeBanner(host, server.port(), data.dataDir, generatedKey.orElse(null), keyFromEnv, demo).print(out);
         out.flush();
         stopped.await();
         return 0;

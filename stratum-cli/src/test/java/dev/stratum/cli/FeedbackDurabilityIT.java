@@ -58,6 +58,8 @@ class FeedbackDurabilityIT {
             feeder.join(Duration.ofSeconds(60));
             assertThat(feeder.isAlive()).as("feedback stream ended once the server was gone").isFalse();
             assertThat(sent.get()).as("the kill landed mid-stream").isLessThan(PREDICTIONS);
+            System.out.printf("SIGKILL after %d feedbacks were sent, %d of them acknowledged%n", sent.get(),
+                    acked.size());
         }
 
         try (ServerProcess restarted = ServerProcess.start(data, ADMIN_KEY, tmp.resolve("second.log"))) {
