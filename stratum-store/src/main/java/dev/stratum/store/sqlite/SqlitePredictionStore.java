@@ -8,6 +8,7 @@ import static dev.stratum.store.sqlite.ColumnCodec.toJson;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stratum.api.ConflictException;
 import dev.stratum.api.Example;
+import dev.stratum.api.ExampleSource;
 import dev.stratum.api.Feedback;
 import dev.stratum.api.FeedbackAction;
 import dev.stratum.api.LabelScore;
@@ -26,7 +27,11 @@ import java.util.Objects;
 import java.util.Optional;
 import org.sqlite.SQLiteErrorCode;
 
-/** Predictions in the {@code predictions} table, with the latest feedback on each in its own columns. */
+/**
+ * Predictions in the {@code predictions} table, with the latest feedback on each in its own columns. The example that
+ * feedback creates is stored with the prediction's id (and source FEEDBACK unless it says otherwise), whatever the
+ * given example carried.
+ */
 final class SqlitePredictionStore implements PredictionStore {
     private static final TypeReference<List<LabelScore>> SCORES = new TypeReference<>() {};
     private static final String COLUMNS = "id, task_id, text, label, confidence, source, model_version, scores,"
@@ -78,6 +83,7 @@ final class SqlitePredictionStore implements PredictionStore {
         setInstant(insert, 14, f == null ? null : f.at());
     }
 
+    /** Throws the Stratum error for a constraint the batch violated; returns {@code e} when it is anything else. */
     private static SQLException translate(SQLException e, List<Prediction> predictions) {
         if (SqliteDatabase.violates(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
             throw SqliteTaskStore.notFound(predictions.getFirst().taskId());
@@ -121,8 +127,10 @@ final class SqlitePredictionStore implements PredictionStore {
             Long replaced = deleteExampleOf(c, predictionId);
             Example added = null;
             if (example != null) {
-                Example linked = new Example(0, example.taskId(), example.text(), example.label(), example.source(),
-                        predictionId, example.createdAt());
+                // Linking the example to the prediction is what lets later feedback on it find and replace it.
+                Example linked = new Example(0, example.taskId(), example.text(), example.label(),
+                        example.source() == null ? ExampleSource.FEEDBACK : example.source(), predictionId,
+                        example.createdAt());
                 added = ExampleRows.insert(c, List.of(linked), clock).getFirst();
             }
             return new FeedbackOutcome(added, replaced);

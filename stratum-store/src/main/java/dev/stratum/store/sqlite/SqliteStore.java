@@ -73,16 +73,20 @@ public final class SqliteStore implements Store {
             return Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UnavailableException("store_unavailable", "could not create the data directory " + dataDir
-                    + ": " + e.getMessage() + "; choose a writable directory with --data-dir", e);
+                    + ": " + e.getMessage() + "; choose a writable data directory (--data DIR)", e);
         }
     }
 
-    /** Runs pending migrations on a connection of Flyway's own; WAL mode is already on (the writer opened it). */
+    /**
+     * Runs pending migrations on a connection of Flyway's own; WAL mode is already on (the writer opened it). Flyway
+     * logs through SLF4J like the rest of Stratum, instead of to java.util.logging on the console.
+     */
     private static void migrate(Path file) {
         SQLiteDataSource dataSource = new SQLiteDataSource(SqliteDatabase.config());
         dataSource.setUrl(SqliteDatabase.url(file));
         try {
             Flyway.configure()
+                    .loggers("slf4j")
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)
                     .failOnMissingLocations(true)

@@ -11,19 +11,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
@@ -40,16 +30,8 @@ import org.apache.lucene.store.NRTCachingDirectory;
  * rebuilt from the store. Thread-safe.
  */
 public final class LuceneVectorIndex implements VectorIndex {
-    /** Tasks with at most this many vectors are searched exhaustively: exact, and about a millisecond at 384 dimensions. */
-    static final int EXACT_SEARCH_LIMIT = 1_000;
     /** Changes kept outside Lucene's reader before it is reopened; searches scan them exactly. */
     static final int REOPEN_AFTER = 1_024;
-
-    private static final String TASK = "task";
-    private static final String KEY = "key";
-    private static final String EXAMPLE_ID = "example_id";
-    private static final String LABEL = "label";
-    private static final String VECTOR = "vector";
 
     private final Path path;
     private final int dimension;
@@ -97,14 +79,9 @@ public final class LuceneVectorIndex implements VectorIndex {
     @Override
     public void upsert(String taskId, long exampleId, String label, float[] vector) {
         float[] unit = VectorMath.unitLength(vector, dimension, "the vector of example " + exampleId);
-        Document doc = new Document();
-        doc.add(new StringField(TASK, taskId, Field.Store.NO));
-        doc.add(new StringField(KEY, PendingChanges.key(taskId, exampleId), Field.Store.NO));
-        doc.add(new StoredField(EXAMPLE_ID, exampleId));
-        doc.add(new StoredField(LABEL, label));
-        doc.add(new KnnFloatVectorField(VECTOR, unit, VectorSimilarityFunction.DOT_PRODUCT));
         try {
-            long seqNo = writer.updateDocument(new Term(KEY, PendingChanges.key(taskId, exampleId)), doc);
+            long seqNo = writer.updateDocument(VectorDocuments.key(taskId, exampleId),
+                    VectorDocuments.document(taskId, exampleId, label, unit));
             record(new Change(taskId, exampleId, label, unit, seqNo));
         } catch (IOException e) {
             throw unavailable("index example " + exampleId + " of task '" + taskId + "' in " + path, e);
@@ -114,7 +91,7 @@ public final class LuceneVectorIndex implements VectorIndex {
     @Override
     public void delete(String taskId, long exampleId) {
         try {
-            long seqNo = writer.deleteDocuments(new Term(KEY, PendingChanges.key(taskId, exampleId)));
+            long seqNo = writer.deleteDocuments(VectorDocuments.key(taskId, exampleId));
             record(new Change(taskId, exampleId, null, null, seqNo));
         } catch (IOException e) {
             throw unavailable("remove example " + exampleId + " of task '" + taskId + "' from the index in " + path, e);
@@ -124,7 +101,7 @@ public final class LuceneVectorIndex implements VectorIndex {
     @Override
     public void clear(String taskId) {
         try {
-            long seqNo = writer.deleteDocuments(new Term(TASK, taskId));
+            long seqNo = writer.deleteDocuments(VectorDocuments.task(taskId));
             pending.forgetTask(taskId, seqNo);
             reopen();
         } catch (IOException e) {
@@ -151,7 +128,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         }
         IndexSearcher searcher = acquire();
         try {
-            for (Neighbour hit : searchLucene(searcher, taskId, unit, k + changed.size())) {
+            for (Neighbour hit : VectorDocuments.nearest(searcher, taskId, unit, k + changed.size())) {
                 if (!changed.contains(hit.exampleId())) {
                     found.add(hit);
                 }
@@ -165,28 +142,6 @@ public final class LuceneVectorIndex implements VectorIndex {
         return found.size() > k ? List.copyOf(found.subList(0, k)) : found;
     }
 
-    private static List<Neighbour> searchLucene(IndexSearcher searcher, String taskId, float[] unit, int k)
-            throws IOException {
-        TermQuery inTask = new TermQuery(new Term(TASK, taskId));
-        int count = searcher.count(inTask);
-        if (count == 0) {
-            return List.of();
-        }
-        // Asking for more neighbours than the filter matches makes Lucene search exhaustively, which is exact.
-        int asked = count <= EXACT_SEARCH_LIMIT ? Math.max(k, count + 1) : k;
-        ScoreDoc[] hits = searcher.search(new KnnFloatVectorQuery(VECTOR, unit, asked, inTask), asked).scoreDocs;
-        StoredFields stored = searcher.storedFields();
-        List<Neighbour> neighbours = new ArrayList<>(Math.min(k, hits.length));
-        for (int i = 0; i < hits.length && i < k; i++) {
-            Document doc = stored.document(hits[i].doc);
-            long exampleId = doc.getField(EXAMPLE_ID).numericValue().longValue();
-            // Lucene scores DOT_PRODUCT as (1 + dot) / 2; for unit vectors the dot product is the cosine.
-            float cosine = Math.clamp(2 * hits[i].score - 1, -1f, 1f);
-            neighbours.add(new Neighbour(exampleId, doc.get(LABEL), cosine));
-        }
-        return neighbours;
-    }
-
     @Override
     public long size(String taskId) {
         if (pending.touches(taskId)) {
@@ -194,7 +149,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         }
         IndexSearcher searcher = acquire();
         try {
-            return searcher.count(new TermQuery(new Term(TASK, taskId)));
+            return searcher.count(new TermQuery(VectorDocuments.task(taskId)));
         } catch (IOException e) {
             throw unavailable("count the index entries of task '" + taskId + "' in " + path, e);
         } finally {

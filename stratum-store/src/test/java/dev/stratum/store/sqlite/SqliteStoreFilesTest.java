@@ -61,7 +61,7 @@ class SqliteStoreFilesTest {
         assertThatThrownBy(() -> SqliteStore.open(notADirectory, Clock.systemUTC()))
                 .isInstanceOf(UnavailableException.class)
                 .hasMessageContaining(notADirectory.toString())
-                .hasMessageContaining("--data-dir");
+                .hasMessageContaining("--data DIR");
     }
 
     @Test
