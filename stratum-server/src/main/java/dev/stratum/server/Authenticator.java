@@ -4,6 +4,7 @@ import dev.stratum.api.UnauthorizedException;
 import dev.stratum.api.store.ApiKey;
 import dev.stratum.api.store.ApiKeyStore;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,7 +24,8 @@ final class Authenticator {
     }
 
     void check(Context ctx) {
-        if (ctx.routeRoles().contains(Access.PUBLIC)) {
+        // HEAD is answered from the route table without running the GET handler, and carries no body.
+        if (ctx.routeRoles().contains(Access.PUBLIC) || ctx.method() == HandlerType.HEAD) {
             return;
         }
         String header = ctx.header("Authorization");

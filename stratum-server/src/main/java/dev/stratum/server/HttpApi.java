@@ -41,5 +41,6 @@ final class HttpApi {
         // Javalin's own ceiling for anything that would read a body by other means.
         javalin.http.maxRequestSize = config.maxImportBytes();
         javalin.http.defaultContentType = "application/json";
+        javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages()));
     }
 }

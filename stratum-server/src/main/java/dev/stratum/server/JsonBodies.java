@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.stratum.api.InvalidRequestException;
 import dev.stratum.api.StratumException;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
@@ -95,9 +96,10 @@ final class JsonBodies {
         }
     }
 
+    /** "POST /v1/tasks/{task}/predict": the route template when one matched (no ids in logs), else the path. */
     static String route(Context ctx) {
-        String path = ctx.endpoint() == null ? ctx.path() : ctx.endpoint().path;
-        return ctx.method().name() + " " + path;
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return ctx.method().name() + " " + (matched == null ? shorten(ctx.path()) : matched.path);
     }
 
     private static InvalidRequestException malformed(IOException e) {
@@ -120,13 +122,16 @@ final class JsonBodies {
     }
 
     private static StratumException invalid(JacksonException e, JsonNode tree) {
+        List<JsonMappingException.Reference> path = e instanceof JsonMappingException m ? m.getPath() : List.of();
+        String field = fieldName(path);
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidRequestException invalid && !field.isEmpty()) {
+                return new InvalidRequestException(invalid.code(), "in '" + field + "': " + invalid.getMessage(), invalid);
+            }
             if (t instanceof StratumException s) {
                 return s;
             }
         }
-        List<JsonMappingException.Reference> path = e instanceof JsonMappingException m ? m.getPath() : List.of();
-        String field = fieldName(path);
         String subject = field.isEmpty() ? "the request body" : "field '" + field + "'";
         if (e instanceof UnrecognizedPropertyException u) {
             return new InvalidRequestException("unknown_field", "unknown field '" + field + "' in the request body; "

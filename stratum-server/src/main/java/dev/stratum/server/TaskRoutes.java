@@ -2,6 +2,7 @@ package dev.stratum.server;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratum.api.InvalidRequestException;
 import dev.stratum.api.Label;
 import dev.stratum.api.NewTask;
@@ -100,12 +101,24 @@ final class TaskRoutes {
         }
     }
 
-    /** Settings fields a client sends; absent ones keep their current (or default) values. */
-    record SettingsPatch(Double hyperlocalThreshold, Integer retrainEvery) {
+    /**
+     * Settings fields a client sends; absent ones keep their current (or default) values. {@code hyperlocal_threshold}
+     * set to null goes back to the threshold each trained model chooses, so it is read as a node to tell null from
+     * absent.
+     */
+    record SettingsPatch(JsonNode hyperlocalThreshold, Integer retrainEvery) {
+        SettingsPatch {
+            if (hyperlocalThreshold != null && !hyperlocalThreshold.isNull() && !hyperlocalThreshold.isNumber()) {
+                throw new InvalidRequestException("invalid_field", "field 'hyperlocal_threshold' must be a number from "
+                        + "0 to 1, or null to use the threshold each trained model chooses");
+            }
+        }
+
         TaskSettings applyTo(TaskSettings base) {
-            return new TaskSettings(
-                    hyperlocalThreshold == null ? base.hyperlocalThreshold() : hyperlocalThreshold,
-                    retrainEvery == null ? base.retrainEvery() : retrainEvery);
+            Double threshold = hyperlocalThreshold == null
+                    ? base.hyperlocalThreshold()
+                    : hyperlocalThreshold.isNull() ? null : Double.valueOf(hyperlocalThreshold.doubleValue());
+            return new TaskSettings(threshold, retrainEvery == null ? base.retrainEvery() : retrainEvery);
         }
     }
 
