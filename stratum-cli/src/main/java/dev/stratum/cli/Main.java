@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Self-hosted GenAI Ops: general, specific and hyperlocal models behind one API.",
         subcommands = {
             ServeCommand.class,
+            TasksCommand.class,
             ImportCommand.class,
             PredictCommand.class,
             TrainCommand.class,

@@ -3,10 +3,9 @@ package dev.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratum.demo.DemoTask;
-import dev.stratum.orchestration.EngineConfig;
-import dev.stratum.orchestration.StratumEngine;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +32,13 @@ class ScriptCommandsTest {
     @BeforeAll
     static void createDemoTaskAndSplitItsExamples() throws IOException {
         data = tmp.resolve("data");
-        try (StratumEngine engine = StratumEngine.open(EngineConfig.defaults(data))) {
-            engine.createTask(DemoTask.newTask());
+        Path taxonomy = tmp.resolve("taxonomy.json");
+        try (InputStream in = DemoTask.taxonomyJson()) {
+            Files.copy(in, taxonomy);
         }
+        CliRun created = cli("tasks", "create", "expenses", "--taxonomy", taxonomy.toString());
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).isEqualTo("created task 'expenses' with 20 labels%n".formatted());
         List<String> train = new ArrayList<>(List.of("text,label"));
         List<String> test = new ArrayList<>(List.of("text,label"));
         Map<String, Integer> seen = new HashMap<>();
@@ -76,6 +79,19 @@ class ScriptCommandsTest {
         CliRun holdout = cli("eval", "--task", "expenses", "--holdout", "0.25");
         assertThat(holdout.exitCode()).as(holdout.err()).isZero();
         assertThat(holdout.out()).contains("accuracy").contains("macro F1");
+
+        CliRun tasks = cli("tasks");
+        assertThat(tasks.exitCode()).as(tasks.err()).isZero();
+        assertThat(tasks.out().lines()).contains("expenses\t20\t160\t" + trained.out().split("[ \n]")[1]
+                + "\tExpense categories");
+    }
+
+    @Test
+    void tasksCreate_existingId_saysSo_exits1() {
+        CliRun run = cli("tasks", "create", "expenses", "--labels", "a,b");
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILED);
+        assertThat(run.err()).startsWith("error: task 'expenses' already exists");
     }
 
     @Test
