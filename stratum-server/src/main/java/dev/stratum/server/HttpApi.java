@@ -5,9 +5,12 @@ import dev.stratum.api.StratumService;
 import dev.stratum.api.store.ApiKeyStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Assembles the Javalin application: JSON, limits, the access check, the error mapper and every feature's routes. */
 final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private HttpApi() {}
 
     static Javalin create(ServerConfig config, StratumService service, ApiKeyStore keys) {
@@ -20,6 +23,9 @@ final class HttpApi {
             javalin.jsonMapper(JsonMapping.forJavalin(mapper));
             ErrorMapping.install(javalin);
             javalin.routes.beforeMatched(authenticator::check);
+            // Route templates, not paths: ids and query strings stay out of the log.
+            javalin.requestLogger.http((ctx, ms) -> LOG.debug("{} -> {} in {} ms", JsonBodies.route(ctx), ctx.statusCode(),
+                    Math.round(ms)));
             new HealthRoutes(service).register(javalin.routes);
             new TaskRoutes(service, bodies).register(javalin.routes);
             new PredictionRoutes(service, bodies, config.maxBatchTexts()).register(javalin.routes);

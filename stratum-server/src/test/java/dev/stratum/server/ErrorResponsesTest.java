@@ -226,6 +226,20 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void ready_whenTheServiceIsNotReady_returns503WithRetryAfter() {
+        try (StratumServer notReady = StratumServer.start(ServerConfig.defaults().withPort(0),
+                FaultInjection.notReady(t.engine), t.engine.store().apiKeys())) {
+            Reply reply = TestServer.send(t.http, HttpRequest.newBuilder(TestServer.uri(notReady, "/v1/ready")).build());
+
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.errorCode()).isEqualTo("not_ready");
+            assertThat(reply.header("Retry-After")).isNotBlank();
+            assertThat(TestServer.send(t.http, HttpRequest.newBuilder(TestServer.uri(notReady, "/v1/health")).build())
+                    .status()).as("liveness stays up").isEqualTo(200);
+        }
+    }
+
+    @Test
     void unexpectedException_returns500WithoutEchoingTheRequest() {
         String secretText = "card 4111-1111-1111-1111 dinner";
 

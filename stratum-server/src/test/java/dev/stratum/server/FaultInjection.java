@@ -16,6 +16,21 @@ final class FaultInjection {
 
     private FaultInjection() {}
 
+    /** The engine, except that it reports not being ready, as while its store is unreachable. */
+    static StratumService notReady(StratumService engine) {
+        return (StratumService) Proxy.newProxyInstance(FaultInjection.class.getClassLoader(),
+                new Class<?>[] {StratumService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("isReady")) {
+                        return false;
+                    }
+                    try {
+                        return method.invoke(engine, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     static StratumService wrap(StratumService engine) {
         return (StratumService) Proxy.newProxyInstance(FaultInjection.class.getClassLoader(),
                 new Class<?>[] {StratumService.class}, (proxy, method, args) -> {
