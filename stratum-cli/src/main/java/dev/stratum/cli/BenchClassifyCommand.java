@@ -1,9 +1,17 @@
 package dev.stratum.cli;
 
+import dev.stratum.api.InvalidRequestException;
+import dev.stratum.learning.bench.BenchConfig;
+import dev.stratum.learning.bench.BenchReport;
+import dev.stratum.learning.bench.ClassifyBench;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,12 +20,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code stratum bench classify}: trains on growing shares of a labelled training file and measures each layer and
- * the cascade on a test file, over several seeds.
+ * {@code stratum bench classify}: trains fresh hyperlocal models on k examples per label of a training file, over
+ * several seeds, and measures them on a test file. Progress goes to stderr, the results table to stdout.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Benchmark text classification: for each number of training examples per label (shots) and",
-            "each seed, train on a sample of the training file and measure on the test file."})
+            "each seed, train a fresh hyperlocal model on a sample of the training file and measure it on the test",
+            "file; then time predict latency and score the zero-shot general layer for comparison."})
 final class BenchClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,8 +43,12 @@ final class BenchClassifyCommand implements Callable<Integer> {
     List<String> shots = new ArrayList<>();
 
     @Option(names = "--seeds", defaultValue = "3", paramLabel = "N",
-            description = "How many seeds (samples) per number of shots. Default: ${DEFAULT-VALUE}")
+            description = "Seeds (samples) per number of shots. Default: ${DEFAULT-VALUE}")
     int seeds;
+
+    @Option(names = "--latency-samples", defaultValue = "500", paramLabel = "N",
+            description = "Test texts timed one by one for the predict latency. Default: ${DEFAULT-VALUE}")
+    int latencySamples;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
     Path out;
@@ -51,35 +64,29 @@ final class BenchClassifyCommand implements Callable<Integer> {
     boolean verbose;
 
     @Override
-    public Integer call() throws Exception {
-        List<Integer> shotCounts = parseShots();
-        if (seeds < 1) {
-            throw new ParameterException(spec.commandLine(), "--seeds " + seeds + " is not a count; use 1 or more");
+    public Integer call() throws IOException {
+        BenchConfig config;
+        try {
+            config = new BenchConfig(trainFile, testFile, shots, seeds, textColumn, labelColumn, latencySamples);
+        } catch (InvalidRequestException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Logging.configure(verbose ? "info" : "warn");
-        throw new UnsupportedOperationException("bench classify is not wired yet; shots " + shotCounts);
+        BenchReport report = ClassifyBench.run(config, System.err);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(table(report));
+        if (out != null) {
+            report.writeJson(out);
+            stdout.println("results written to " + out);
+        }
+        return 0;
     }
 
-    /** The shot counts, with {@link Integer#MAX_VALUE} standing for 'all'. */
-    List<Integer> parseShots() {
-        List<Integer> counts = new ArrayList<>();
-        for (String s : shots) {
-            String value = s.strip().toLowerCase(Locale.ROOT);
-            if (value.equals("all")) {
-                counts.add(Integer.MAX_VALUE);
-                continue;
-            }
-            try {
-                int n = Integer.parseInt(value);
-                if (n < 1) {
-                    throw new NumberFormatException();
-                }
-                counts.add(n);
-            } catch (NumberFormatException e) {
-                throw new ParameterException(spec.commandLine(), "--shots value '" + s
-                        + "' is neither a positive number of examples per label nor 'all'; for example --shots 10,30,all");
-            }
+    private static String table(BenchReport report) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (PrintStream print = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            report.printTable(print);
         }
-        return counts;
+        return buffer.toString(StandardCharsets.UTF_8);
     }
 }
