@@ -92,14 +92,20 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the server gracefully (SIGTERM), or forcibly when it does not stop within 30 s. */
+    /** Stops the server gracefully (SIGTERM), or forcibly when it does not stop within 30 s or we are interrupted. */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+                process.destroyForcibly();
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
