@@ -70,6 +70,8 @@ public final class ClassifyBench {
                     for (int row : rows) {
                         index.upsert(taskId, row, train.labels().get(row), memo.get(train.texts().get(row)));
                     }
+                    // As after an import: until the reader is reopened, searches also scan the recent changes.
+                    index.flush();
                     double indexSeconds = (System.nanoTime() - start) / 1e9;
                     List<float[]> x = new ArrayList<>(rows.size());
                     List<String> y = new ArrayList<>(rows.size());
