@@ -109,7 +109,8 @@ public final class ClassifyBench {
                 new BenchReport.Dataset(config.train().toString(), train.size(), train.skipped(),
                         config.test().toString(), test.size(), test.skipped(), labels.size()),
                 encoder.id(), trainer.kind(), hyperparameters, blendFields(blend),
-                new BenchReport.EmbeddingStats(memo.size(), memo.seconds(), memo.size() / Math.max(1e-9, memo.seconds())),
+                new BenchReport.EmbeddingStats(
+                        memo.size(), memo.seconds(), memo.size() / Math.max(1e-9, memo.seconds())),
                 settings, latency, zeroShot, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 Runtime.version().toString(), machine());
     }

@@ -30,7 +30,8 @@ record LabelledData(Path file, List<String> texts, List<String> labels, int skip
         List<String> texts = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         int skipped = 0;
-        try (InputStream in = Files.newInputStream(file); LabelledFileReader reader = LabelledFileReader.open(in, options)) {
+        try (InputStream in = Files.newInputStream(file);
+                LabelledFileReader reader = LabelledFileReader.open(in, options)) {
             while (reader.hasNext()) {
                 LabelledRow row = reader.next();
                 if (row.ok()) {

@@ -26,7 +26,8 @@ class ClassifyBenchTest {
     };
     private static final String[][] TEST = {
         {"cab ride to the hotel", "travel"}, {"plane ticket to Madrid", "travel"}, {"bus fare", "travel"},
-        {"breakfast with the team", "meals"}, {"lunch at the Italian place", "meals"}, {"snacks, \"fresh\" fruit", "meals"},
+        {"breakfast with the team", "meals"}, {"lunch at the Italian place", "meals"},
+        {"snacks, \"fresh\" fruit", "meals"},
         {"Jira licence", "software"}, {"AWS bill for March", "software"}, {"password manager subscription", "software"},
     };
 

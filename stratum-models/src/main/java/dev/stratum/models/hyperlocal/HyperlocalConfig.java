@@ -24,7 +24,8 @@ public record HyperlocalConfig(
             throw new IllegalArgumentException("vote_temperature must be a positive number, got " + voteTemperature);
         }
         if (!(priorSimilarity >= -1 && priorSimilarity <= 1)) {
-            throw new IllegalArgumentException("prior_similarity must be between -1 (off) and 1, got " + priorSimilarity);
+            throw new IllegalArgumentException(
+                    "prior_similarity must be between -1 (off) and 1, got " + priorSimilarity);
         }
         if (!(headWeight >= 0 && headWeight <= 1)) {
             throw new IllegalArgumentException("head_weight must be between 0 and 1, got " + headWeight);

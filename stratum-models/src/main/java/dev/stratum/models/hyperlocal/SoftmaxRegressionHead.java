@@ -5,6 +5,7 @@ import dev.stratum.api.models.TrainedHead;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A trained multinomial logistic regression: {@code softmax(W^T x + b)}. Immutable, so thread-safe.
@@ -25,7 +26,7 @@ final class SoftmaxRegressionHead implements TrainedHead {
     SoftmaxRegressionHead(List<String> labels, Map<String, Object> hyperparameters, int dimension, float[] weights,
             float[] bias) {
         this.labels = List.copyOf(labels);
-        this.hyperparameters = Collections.unmodifiableMap(new java.util.TreeMap<>(hyperparameters));
+        this.hyperparameters = Collections.unmodifiableMap(new TreeMap<>(hyperparameters));
         this.dimension = dimension;
         this.weights = weights;
         this.bias = bias;

@@ -4,6 +4,7 @@ import dev.stratum.api.InvalidRequestException;
 import dev.stratum.api.models.HeadTrainer;
 import dev.stratum.api.models.TrainedHead;
 import dev.stratum.api.models.TrainingSet;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,8 +93,8 @@ public final class SoftmaxRegressionTrainer implements HeadTrainer {
             shuffle(order, random);
             for (int start = 0; start < n; start += config.batchSize()) {
                 int end = Math.min(n, start + config.batchSize());
-                java.util.Arrays.fill(gradW, 0f);
-                java.util.Arrays.fill(gradB, 0f);
+                Arrays.fill(gradW, 0f);
+                Arrays.fill(gradB, 0f);
                 double weightSum = 0;
                 for (int k = start; k < end; k++) {
                     int i = order[k];

@@ -17,8 +17,8 @@ class NearestNeighbourVoteTest {
     void vote_closerNeighbourOutweighsTwoFartherOnes() {
         NearestNeighbourVote vote = NearestNeighbourVote.create(LABELS, 0.05, -1);
 
-        Distribution d = vote.vote(List.of(
-                new Neighbour(1, "meals", 0.90f), new Neighbour(2, "travel", 0.80f), new Neighbour(3, "travel", 0.80f)));
+        Distribution d = vote.vote(List.of(new Neighbour(1, "meals", 0.90f), new Neighbour(2, "travel", 0.80f),
+                new Neighbour(3, "travel", 0.80f)));
 
         // exp(0.9 / 0.05) against 2 exp(0.8 / 0.05): e^2 / (e^2 + 2)
         assertThat(d.top()).isEqualTo("meals");
@@ -30,7 +30,8 @@ class NearestNeighbourVoteTest {
     void vote_noNeighbours_isUniform() {
         Distribution d = NearestNeighbourVote.create(LABELS).vote(List.of());
 
-        assertThat(d.scores()).extracting(LabelScore::score).allSatisfy(p -> assertThat(p).isCloseTo(1.0 / 3, within(1e-12)));
+        assertThat(d.scores()).extracting(LabelScore::score)
+                .allSatisfy(p -> assertThat(p).isCloseTo(1.0 / 3, within(1e-12)));
     }
 
     @Test
