@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * {@code stratum bench classify}: for each setting of shots and each seed, trains a fresh hyperlocal model (a head and
  * a nearest-neighbour memory in a real Lucene index in a temporary directory) on a sample of the training file, and
  * measures its accuracy on the test file. Then times predict latency on the largest setting and scores the zero-shot
- * general layer for orientation. Each distinct text is embedded once per run.
+ * general layer for orientation. Each distinct text is embedded once per run. The label space is the training
+ * file's labels; a test row whose label the training file lacks counts as an error.
  */
 public final class ClassifyBench {
     private ClassifyBench() {}

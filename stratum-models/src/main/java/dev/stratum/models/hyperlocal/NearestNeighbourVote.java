@@ -80,6 +80,9 @@ public final class NearestNeighbourVote {
             }
         }
         double prior = priorSimilarity <= -1 && total > 0 ? 0 : Math.exp((priorSimilarity - top) / temperature);
+        if (!(total + prior > 0)) {
+            prior = 1; // nothing voted and the prior underflowed: uniform
+        }
         double share = prior / mass.length;
         total += prior;
         for (int c = 0; c < mass.length; c++) {

@@ -65,6 +65,16 @@ class NearestNeighbourVoteTest {
     }
 
     @Test
+    void vote_onlyUnknownLabelsAndNoPrior_isUniformNotNaN() {
+        NearestNeighbourVote vote = NearestNeighbourVote.create(LABELS, 0.001, -1);
+
+        Distribution d = vote.vote(List.of(new Neighbour(1, "retired", 0.99f)));
+
+        assertThat(d.scores()).extracting(LabelScore::score)
+                .allSatisfy(p -> assertThat(p).isCloseTo(1.0 / 3, within(1e-12)));
+    }
+
+    @Test
     void create_duplicateLabel_throws() {
         assertThatThrownBy(() -> NearestNeighbourVote.create(List.of("a", "a")))
                 .isInstanceOf(IllegalArgumentException.class)
