@@ -15,6 +15,7 @@ import dev.stratum.api.Layer;
 import dev.stratum.api.NewTask;
 import dev.stratum.api.NotFoundException;
 import dev.stratum.api.Prediction;
+import dev.stratum.api.TaskSettings;
 import dev.stratum.api.TrainingRun;
 import dev.stratum.demo.DemoTask;
 import java.io.ByteArrayInputStream;
@@ -159,6 +160,31 @@ class StratumEngineTest {
         assertThat(holdout.n()).isGreaterThan(100);
         assertThat(holdout.answeredBy().getOrDefault(Layer.HYPERLOCAL, 0)).isGreaterThan(holdout.n() / 2);
         assertThat(holdout.accuracy()).isGreaterThan(general.accuracy());
+    }
+
+    @Test
+    void enoughNewFeedback_retrainsInTheBackground_andTheNextPredictionUsesTheNewModel() throws Exception {
+        engine.close();
+        engine = StratumEngine.open(new EngineConfig(dir, java.time.Clock.systemUTC(), 10, 42L, true));
+        engine.createTask(new NewTask("exp", "Expenses", LABELS, new TaskSettings(null, 3)));
+        String[][] feedback = {{"flight to Oslo", "travel"}, {"pizza for the team", "meals"},
+            {"IDE licence renewal", "software"}};
+        for (String[] item : feedback) {
+            Prediction p = engine.predict("exp", item[0]);
+            engine.feedback(p.id(), FeedbackAction.CORRECT, item[1], null);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (engine.currentModel("exp").isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.sleep(20);
+        }
+        assertThat(engine.currentModel("exp")).get().satisfies(v -> {
+            assertThat(v.provenance().trigger()).startsWith("auto: 3 new examples");
+            assertThat(v.provenance().exampleCount()).isEqualTo(3);
+        });
+        assertThat(engine.lastTraining("exp")).get().extracting(TrainingRun::status)
+                .isEqualTo(TrainingRun.Status.SUCCEEDED);
+        assertThat(engine.predict("exp", "pizza for the team").modelVersion()).isEqualTo("exp-v1");
     }
 
     @Test
