@@ -1,0 +1,131 @@
+package dev.stratum.store.postgres;
+
+import static dev.stratum.store.postgres.PostgresColumns.getInstant;
+import static dev.stratum.store.postgres.PostgresColumns.setInstant;
+
+import dev.stratum.api.Example;
+import dev.stratum.api.ExampleSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Writing and reading rows of the {@code examples} table, shared by the example and prediction stores. */
+final class ExampleRows {
+    static final String COLUMNS = "id, task_id, text, label, source, prediction_id, created_at";
+    /** Rows bound per JDBC batch: large enough to amortise the round trips, small enough to bound memory. */
+    private static final int BATCH = 1_000;
+
+    private ExampleRows() {}
+
+    /**
+     * Takes the change log's lock, which every transaction that inserts or deletes examples holds until it commits:
+     * example ids and change-log entries then follow commit order, so "everything after N" never misses a row that
+     * a slower transaction commits later. Plain reads do not wait for it.
+     */
+    static void lockChanges(Connection c) throws SQLException {
+        try (Statement lock = c.createStatement()) {
+            lock.execute("lock table example_changes in exclusive mode");
+        }
+    }
+
+    /**
+     * Inserts within the caller's transaction and returns the examples with their ids. An example without a creation
+     * time gets the clock's; one without a source counts as {@link ExampleSource#API}. Ids are drawn from the
+     * sequence in one round trip, in order, under {@link #lockChanges}.
+     */
+    static List<Example> insert(Connection c, List<Example> examples, Clock clock) throws SQLException {
+        lockChanges(c);
+        requireTasks(c, new LinkedHashSet<>(examples.stream().map(Example::taskId).toList()));
+        long[] ids = nextIds(c, examples.size());
+        List<Example> stored = new ArrayList<>(examples.size());
+        try (PreparedStatement insert = c.prepareStatement("insert into examples (" + COLUMNS + ")"
+                + " values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < examples.size(); i++) {
+                Example row = withDefaults(examples.get(i), clock).withId(ids[i]);
+                insert.setLong(1, row.id());
+                insert.setString(2, row.taskId());
+                insert.setString(3, row.text());
+                insert.setString(4, row.label());
+                insert.setString(5, row.source().name());
+                insert.setString(6, row.predictionId());
+                setInstant(insert, 7, row.createdAt());
+                insert.addBatch();
+                stored.add(row);
+                if (stored.size() % BATCH == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        return stored;
+    }
+
+    private static void requireTasks(Connection c, Set<String> taskIds) throws SQLException {
+        Set<String> found = new HashSet<>();
+        try (PreparedStatement select = c.prepareStatement("select id from tasks where id = any(?)")) {
+            select.setArray(1, c.createArrayOf("varchar", taskIds.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+        }
+        for (String taskId : taskIds) {
+            if (!found.contains(taskId)) {
+                throw PostgresTaskStore.notFound(taskId);
+            }
+        }
+    }
+
+    private static long[] nextIds(Connection c, int count) throws SQLException {
+        long[] ids = new long[count];
+        try (PreparedStatement select = c.prepareStatement("select nextval(pg_get_serial_sequence('examples', 'id'))"
+                + " from generate_series(1, ?)")) {
+            select.setInt(1, count);
+            try (ResultSet rows = select.executeQuery()) {
+                for (int i = 0; i < count && rows.next(); i++) {
+                    ids[i] = rows.getLong(1);
+                }
+            }
+        }
+        // The values come in the order nextval drew them; sorting guards against a planner that reorders rows.
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    /** Fills in the defaults, and keeps the creation time to the millisecond as the column does. */
+    private static Example withDefaults(Example e, Clock clock) {
+        Instant createdAt = (e.createdAt() == null ? clock.instant() : e.createdAt()).truncatedTo(ChronoUnit.MILLIS);
+        return new Example(0, e.taskId(), e.text(), e.label(), e.source() == null ? ExampleSource.API : e.source(),
+                e.predictionId(), createdAt);
+    }
+
+    /** Runs a select of {@link #COLUMNS} from examples with the given tail ("where ...") and parameters. */
+    static List<Example> select(Connection c, String where, Object... params) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select " + COLUMNS + " from examples " + where)) {
+            for (int i = 0; i < params.length; i++) {
+                select.setObject(i + 1, params[i]);
+            }
+            List<Example> examples = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    examples.add(new Example(rows.getLong("id"), rows.getString("task_id"), rows.getString("text"),
+                            rows.getString("label"), ExampleSource.valueOf(rows.getString("source")),
+                            rows.getString("prediction_id"), getInstant(rows, "created_at")));
+                }
+            }
+            return examples;
+        }
+    }
+}

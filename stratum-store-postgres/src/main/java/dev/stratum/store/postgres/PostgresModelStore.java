@@ -1,0 +1,159 @@
+package dev.stratum.store.postgres;
+
+import static dev.stratum.store.postgres.PostgresColumns.fromJson;
+import static dev.stratum.store.postgres.PostgresColumns.getInstant;
+import static dev.stratum.store.postgres.PostgresColumns.setInstant;
+import static dev.stratum.store.postgres.PostgresColumns.toJson;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.stratum.api.ConflictException;
+import dev.stratum.api.ModelVersion;
+import dev.stratum.api.NotFoundException;
+import dev.stratum.api.Provenance;
+import dev.stratum.api.store.ModelStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Model versions in the {@code model_versions} table. Artifacts live in the same row but are read only by
+ * {@link #artifact}, so listing versions stays cheap however large the models are. Changes of a task's current
+ * version lock the task's row first, so that two replicas promoting at once take turns instead of colliding on the
+ * one-current-version index.
+ */
+final class PostgresModelStore implements ModelStore {
+    private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
+    private static final String COLUMNS = "id, task_id, version, kind, is_current, created_at, provenance, metrics";
+
+    private final PostgresDatabase db;
+
+    PostgresModelStore(PostgresDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(ModelVersion version, byte[] artifact) {
+        db.write("store model version '" + version.id() + "'", c -> {
+            if (!PostgresTaskStore.lock(c, version.taskId())) {
+                throw PostgresTaskStore.notFound(version.taskId());
+            }
+            if (version.current()) {
+                clearCurrent(c, version.taskId());
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into model_versions (" + COLUMNS
+                    + ", artifact) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)")) {
+                insert.setString(1, version.id());
+                insert.setString(2, version.taskId());
+                insert.setInt(3, version.version());
+                insert.setString(4, version.kind());
+                insert.setBoolean(5, version.current());
+                setInstant(insert, 6, version.createdAt());
+                insert.setString(7, version.provenance() == null ? null : toJson(version.provenance()));
+                insert.setString(8, toJson(version.metrics()));
+                insert.setBytes(9, artifact);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (PostgresDatabase.UNIQUE_VIOLATION.equals(PostgresDatabase.sqlState(e))) {
+                    throw new ConflictException("model_version_exists", "model version '" + version.id()
+                            + "' (version " + version.version() + " of task '" + version.taskId()
+                            + "') is already stored; give the new version the next number");
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<ModelVersion> list(String taskId) {
+        return db.read("list model versions of task '" + taskId + "'",
+                c -> select(c, "where task_id = ? order by version desc", taskId));
+    }
+
+    @Override
+    public Optional<ModelVersion> find(String versionId) {
+        return db.read("read model version '" + versionId + "'",
+                c -> select(c, "where id = ?", versionId).stream().findFirst());
+    }
+
+    @Override
+    public Optional<ModelVersion> current(String taskId) {
+        return db.read("read the current model of task '" + taskId + "'",
+                c -> select(c, "where task_id = ? and is_current", taskId).stream().findFirst());
+    }
+
+    @Override
+    public byte[] artifact(String versionId) {
+        return db.read("read the artifact of model version '" + versionId + "'", c -> {
+            try (PreparedStatement select = c.prepareStatement("select artifact from model_versions where id = ?")) {
+                select.setString(1, versionId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw notFound(versionId);
+                    }
+                    return rows.getBytes(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void setCurrent(String taskId, String versionId) {
+        db.write("make model version '" + versionId + "' current", c -> {
+            if (!PostgresTaskStore.lock(c, taskId)) {
+                throw notFound(versionId, taskId);
+            }
+            clearCurrent(c, taskId);
+            try (PreparedStatement update = c.prepareStatement(
+                    "update model_versions set is_current = true where task_id = ? and id = ?")) {
+                update.setString(1, taskId);
+                update.setString(2, versionId);
+                if (update.executeUpdate() == 0) {
+                    throw notFound(versionId, taskId);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void clearCurrent(Connection c, String taskId) throws SQLException {
+        try (PreparedStatement clear = c.prepareStatement(
+                "update model_versions set is_current = false where task_id = ? and is_current")) {
+            clear.setString(1, taskId);
+            clear.executeUpdate();
+        }
+    }
+
+    private static NotFoundException notFound(String versionId, String taskId) {
+        return new NotFoundException("model_version_not_found", "model version '" + versionId
+                + "' does not exist for task '" + taskId + "'; pick one of the task's listed model versions");
+    }
+
+    private static NotFoundException notFound(String versionId) {
+        return new NotFoundException("model_version_not_found",
+                "model version '" + versionId + "' does not exist; pick one of the task's listed model versions");
+    }
+
+    private static List<ModelVersion> select(Connection c, String where, String... params) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select " + COLUMNS + " from model_versions " + where)) {
+            for (int i = 0; i < params.length; i++) {
+                select.setString(i + 1, params[i]);
+            }
+            List<ModelVersion> versions = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    versions.add(new ModelVersion(rows.getString("id"), rows.getString("task_id"),
+                            rows.getInt("version"), rows.getString("kind"), rows.getBoolean("is_current"),
+                            getInstant(rows, "created_at"), fromJson(rows.getString("provenance"), Provenance.class),
+                            fromJson(rows.getString("metrics"), METRICS)));
+                }
+            }
+            return versions;
+        }
+    }
+}
