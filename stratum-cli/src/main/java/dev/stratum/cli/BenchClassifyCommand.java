@@ -4,6 +4,7 @@ import dev.stratum.api.InvalidRequestException;
 import dev.stratum.learning.bench.BenchConfig;
 import dev.stratum.learning.bench.BenchReport;
 import dev.stratum.learning.bench.ClassifyBench;
+import dev.stratum.models.specific.LayeredEncoders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,6 +51,11 @@ final class BenchClassifyCommand implements Callable<Integer> {
             description = "Test texts timed one by one for the predict latency. Default: ${DEFAULT-VALUE}")
     int latencySamples;
 
+    @Option(names = "--encoder", paramLabel = "NAME", description = "The encoder the hyperlocal layer learns from: "
+            + "general (all-MiniLM-L6-v2), specific (bge-small-en-v1.5) or general+specific (both, concatenated). "
+            + "Default: " + LayeredEncoders.DEFAULT)
+    String encoder;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
     Path out;
 
@@ -67,7 +73,8 @@ final class BenchClassifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         BenchConfig config;
         try {
-            config = new BenchConfig(trainFile, testFile, shots, seeds, textColumn, labelColumn, latencySamples);
+            config = new BenchConfig(trainFile, testFile, shots, seeds, textColumn, labelColumn, latencySamples,
+                    encoder);
         } catch (InvalidRequestException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package dev.stratum.learning.bench;
 
 import dev.stratum.api.InvalidRequestException;
+import dev.stratum.models.specific.LayeredEncoders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +20,10 @@ import java.util.Locale;
  * @param labelColumn the label column or field, or null for the first of {@code label}, {@code category},
  *     {@code intent}
  * @param latencySamples how many test texts to time one by one for the predict latency
+ * @param encoder the encoder the hyperlocal layer learns from, by {@link LayeredEncoders} name
  */
 public record BenchConfig(Path train, Path test, List<String> shots, int seeds, String textColumn, String labelColumn,
-        int latencySamples) {
+        int latencySamples, String encoder) {
     /** The word for "the whole training file" in {@link #shots()}. */
     public static final String ALL = "all";
 
@@ -46,15 +48,22 @@ public record BenchConfig(Path train, Path test, List<String> shots, int seeds, 
         if (seeds < 1 || seeds > 1000) {
             throw new InvalidRequestException("invalid_bench", "seeds must be between 1 and 1000, got " + seeds);
         }
+        if (encoder == null) {
+            encoder = LayeredEncoders.DEFAULT;
+        }
+        if (!LayeredEncoders.NAMES.contains(encoder)) {
+            throw new InvalidRequestException("invalid_bench", "encoder '" + encoder + "' is not known; use one of "
+                    + String.join(", ", LayeredEncoders.NAMES));
+        }
         if (latencySamples < 1) {
             throw new InvalidRequestException("invalid_bench",
                     "latency samples must be at least 1, got " + latencySamples);
         }
     }
 
-    /** A run with the default columns and 500 latency samples. */
+    /** A run with the default columns, 500 latency samples and the default encoder. */
     public static BenchConfig of(Path train, Path test, List<String> shots, int seeds) {
-        return new BenchConfig(train, test, shots, seeds, null, null, 500);
+        return new BenchConfig(train, test, shots, seeds, null, null, 500, null);
     }
 
     /** The number of examples per label of a {@link #shots()} value, or {@link Integer#MAX_VALUE} for "all". */

@@ -6,7 +6,6 @@ import dev.stratum.api.models.HeadTrainer;
 import dev.stratum.api.models.TrainedHead;
 import dev.stratum.api.models.TrainingSet;
 import dev.stratum.api.store.Neighbour;
-import dev.stratum.models.general.MiniLmEmbeddingModel;
 import dev.stratum.models.general.ZeroShotClassifier;
 import dev.stratum.models.hyperlocal.HyperlocalConfig;
 import dev.stratum.models.hyperlocal.HyperlocalModel;
@@ -37,13 +36,24 @@ import java.util.stream.Stream;
 public final class ClassifyBench {
     private ClassifyBench() {}
 
-    /** Runs with the shared MiniLM encoder, the default softmax-regression trainer and the default blend. */
+    /** Runs with the config's encoder, the default softmax-regression trainer and the default blend. */
     public static BenchReport run(BenchConfig config, PrintStream progress) {
-        return run(config, MiniLmEmbeddingModel.shared(), new SoftmaxRegressionTrainer(), HyperlocalConfig.DEFAULTS,
-                progress);
+        BenchEncoders encoders = new BenchEncoders();
+        return run(config, encoders.memoised(config.encoder()), encoders.real(config.encoder()),
+                new SoftmaxRegressionTrainer(), HyperlocalConfig.DEFAULTS, progress);
     }
 
+    /** Runs with {@code encoder} for accuracy and for the predict latency. */
     public static BenchReport run(BenchConfig config, EmbeddingModel encoder, HeadTrainer trainer,
+            HyperlocalConfig blend, PrintStream progress) {
+        return run(config, encoder, encoder, trainer, blend, progress);
+    }
+
+    /**
+     * Runs with {@code encoder} for accuracy (it may remember vectors) and {@code timed}, the same encoder as a
+     * server runs it, for the predict latency.
+     */
+    static BenchReport run(BenchConfig config, EmbeddingModel encoder, EmbeddingModel timed, HeadTrainer trainer,
             HyperlocalConfig blend, PrintStream progress) {
         LabelledData train = LabelledData.read(config.train(), config.textColumn(), config.labelColumn());
         LabelledData test = LabelledData.read(config.test(), config.textColumn(), config.labelColumn());
@@ -93,7 +103,7 @@ public final class ClassifyBench {
                             accuracy[1], accuracy[2], trainSeconds, indexSeconds);
                     if (shots.equals(latencyShots) && seed == 1) {
                         List<String> texts = List.copyOf(new LinkedHashSet<>(test.texts()));
-                        latency = LatencyProbe.measure(encoder, model, texts, config.latencySamples());
+                        latency = LatencyProbe.measure(timed, model, texts, config.latencySamples());
                         progress.printf("predict latency on shots=%s: p50 %.2f ms, p99 %.2f ms%n", shots,
                                 latency.p50(), latency.p99());
                     }
@@ -153,7 +163,7 @@ public final class ClassifyBench {
                 blend.duplicateSimilarity());
     }
 
-    private static String machine() {
+    static String machine() {
         return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB";

@@ -41,7 +41,7 @@ class ClassifyBenchTest {
         Path train = write(dir.resolve("train.csv"), TRAIN);
         Path test = write(dir.resolve("test.csv"), TEST);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        report = ClassifyBench.run(new BenchConfig(train, test, List.of("2", "all"), 2, null, null, 20),
+        report = ClassifyBench.run(new BenchConfig(train, test, List.of("2", "all"), 2, null, null, 20, "general"),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         progress = out.toString(StandardCharsets.UTF_8);
     }

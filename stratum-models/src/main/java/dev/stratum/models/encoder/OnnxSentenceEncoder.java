@@ -110,6 +110,15 @@ public final class OnnxSentenceEncoder implements EmbeddingModel {
         return spec;
     }
 
+    /** How many tokens the model runs for {@code text}: special tokens included, over all its windows. */
+    public int tokenCount(String text) {
+        int count = 0;
+        for (long[] window : tokenize(text).windows()) {
+            count += window.length;
+        }
+        return count;
+    }
+
     @Override
     public float[] embed(String text) {
         Example.requireText(text);

@@ -9,8 +9,19 @@ import java.util.List;
 public final class LayeredEncoders {
     /** The general encoder alone: 384 dimensions. */
     public static final String GENERAL = "general";
+    /** The specific encoder alone (bge-small-en-v1.5): 384 dimensions. */
+    public static final String SPECIFIC = "specific";
     /** The general and specific encoders concatenated: 768 dimensions. */
     public static final String GENERAL_AND_SPECIFIC = "general+specific";
+
+    /**
+     * The encoder the hyperlocal layer learns from by default, chosen by cross-validation inside BANKING77's training
+     * file ({@code stratum bench tune}; see docs/benchmarks.md).
+     */
+    public static final String DEFAULT = GENERAL_AND_SPECIFIC;
+
+    /** Every name {@link #byName} knows. */
+    public static final List<String> NAMES = List.of(GENERAL, SPECIFIC, GENERAL_AND_SPECIFIC);
 
     private LayeredEncoders() {}
 
@@ -23,9 +34,10 @@ public final class LayeredEncoders {
     public static EmbeddingModel byName(String name) {
         return switch (name) {
             case GENERAL -> MiniLmEmbeddingModel.shared();
+            case SPECIFIC -> BgeSmallEmbeddingModel.create();
             case GENERAL_AND_SPECIFIC -> generalAndSpecific();
-            default -> throw new IllegalArgumentException("encoder '" + name + "' is not known; use " + GENERAL
-                    + " or " + GENERAL_AND_SPECIFIC);
+            default -> throw new IllegalArgumentException("encoder '" + name + "' is not known; use one of "
+                    + NAMES);
         };
     }
 }

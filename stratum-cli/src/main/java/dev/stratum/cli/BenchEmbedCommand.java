@@ -1,0 +1,82 @@
+package dev.stratum.cli;
+
+import dev.stratum.api.InvalidRequestException;
+import dev.stratum.learning.bench.EmbedBench;
+import dev.stratum.learning.bench.EmbedConfig;
+import dev.stratum.learning.bench.EmbedReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code stratum bench embed}: encoder throughput, Stratum's against LangChain4j's, side by side in one run. */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = {"Measure embedding throughput on the texts of a labelled file: LangChain4j's",
+            "AllMiniLmL6V2QuantizedEmbeddingModel.embedAll and Stratum's general encoder in alternating rounds,",
+            "Stratum's encoders at several batch sizes, and the distance to the cores' peak arithmetic."})
+final class BenchEmbedCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--file", required = true, paramLabel = "FILE", description = "Labelled file whose texts to embed.")
+    Path file;
+
+    @Option(names = "--rounds", defaultValue = "5", paramLabel = "N",
+            description = "Alternating rounds of both encoders. Default: ${DEFAULT-VALUE}")
+    int rounds;
+
+    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,8,16,32,64", paramLabel = "N",
+            description = "Batch sizes of Stratum's general encoder to time. Default: ${DEFAULT-VALUE}")
+    List<Integer> batchSizes;
+
+    @Option(names = "--peak-gops-per-core", defaultValue = "" + EmbedConfig.DEFAULT_PEAK_GOPS_PER_CORE,
+            paramLabel = "GOPS", description = "Peak int8 operations per second of one core, in billions, for the "
+                    + "physical-limit estimate. Default: ${DEFAULT-VALUE} (2.1 GHz, AVX-512 VNNI)")
+    double peakGopsPerCore;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
+    Path out;
+
+    @Option(names = "--text-col", paramLabel = "NAME", description = "The text column or field. Default: text")
+    String textColumn;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log more, and print stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        EmbedConfig config;
+        try {
+            config = new EmbedConfig(file, textColumn, null, rounds, batchSizes, peakGopsPerCore);
+        } catch (InvalidRequestException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        Logging.configure(verbose ? "info" : "warn");
+        EmbedReport report = EmbedBench.run(config, System.err);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(captured(report::printTable));
+        if (out != null) {
+            report.writeJson(out);
+            stdout.println("results written to " + out);
+        }
+        return 0;
+    }
+
+    private static String captured(Consumer<PrintStream> printer) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (PrintStream print = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            printer.accept(print);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.stratum.learning.bench;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.stratum.api.models.EmbeddingModel;
+import dev.stratum.models.encoder.OnnxSentenceEncoder;
+import dev.stratum.models.general.MiniLmEmbeddingModel;
+import dev.stratum.models.specific.LayeredEncoders;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * {@code stratum bench embed}: encoder throughput on the texts of a labelled file, side by side in one process.
+ * LangChain4j's stock {@code AllMiniLmL6V2QuantizedEmbeddingModel.embedAll} and Stratum's
+ * {@link MiniLmEmbeddingModel#embedAll} embed the same texts in alternating rounds (the order flips each round, so
+ * neither always runs on a warmer or quieter machine), and the ratio of each round is reported, with their median.
+ * Then Stratum's encoders at several batch sizes, the specific and combined encoders, and an estimate of how close
+ * the general encoder gets to the cores' peak arithmetic.
+ */
+public final class EmbedBench {
+    private EmbedBench() {}
+
+    public static EmbedReport run(EmbedConfig config, PrintStream progress) {
+        LabelledData data = LabelledData.read(config.file(), config.textColumn(), config.labelColumn());
+        List<String> texts = List.copyOf(new LinkedHashSet<>(data.texts()));
+        progress.printf("%d distinct texts of %s%n", texts.size(), config.file());
+        var stock = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        MiniLmEmbeddingModel ours = MiniLmEmbeddingModel.create();
+        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        // Warm-up: JIT, ONNX Runtime arenas, thread pools.
+        stock.embedAll(segments.subList(0, Math.min(300, segments.size())));
+        ours.embedAll(texts.subList(0, Math.min(300, texts.size())));
+        double[] stockRate = new double[config.rounds()];
+        double[] oursRate = new double[config.rounds()];
+        double[] ratio = new double[config.rounds()];
+        for (int r = 0; r < config.rounds(); r++) {
+            if (r % 2 == 0) {
+                stockRate[r] = rate(texts.size(), () -> stock.embedAll(segments));
+                oursRate[r] = rate(texts.size(), () -> ours.embedAll(texts));
+            } else {
+                oursRate[r] = rate(texts.size(), () -> ours.embedAll(texts));
+                stockRate[r] = rate(texts.size(), () -> stock.embedAll(segments));
+            }
+            ratio[r] = oursRate[r] / stockRate[r];
+            progress.printf("round %d: LangChain4j %.0f texts/s, Stratum %.0f texts/s, ratio %.2f%n", r + 1,
+                    stockRate[r], oursRate[r], ratio[r]);
+        }
+        List<EmbedReport.Rate> batchSizes = new ArrayList<>();
+        int threads = Runtime.getRuntime().availableProcessors();
+        for (int size : config.batchSizes()) {
+            OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(MiniLmEmbeddingModel.SPEC, threads, size);
+            encoder.embedAll(texts.subList(0, Math.min(300, texts.size())));
+            double best = 0;
+            for (int r = 0; r < 2; r++) {
+                best = Math.max(best, rate(texts.size(), () -> encoder.embedAll(texts)));
+            }
+            progress.printf("batch size %d: %.0f texts/s%n", size, best);
+            batchSizes.add(new EmbedReport.Rate(LayeredEncoders.GENERAL + " batch " + size, best));
+        }
+        List<EmbedReport.Rate> encoders = new ArrayList<>();
+        for (String name : List.of(LayeredEncoders.SPECIFIC, LayeredEncoders.GENERAL_AND_SPECIFIC)) {
+            EmbeddingModel encoder = LayeredEncoders.byName(name);
+            encoder.embedAll(texts.subList(0, Math.min(300, texts.size())));
+            double value = rate(texts.size(), () -> encoder.embedAll(texts));
+            progress.printf("encoder %s: %.0f texts/s%n", name, value);
+            encoders.add(new EmbedReport.Rate(name, value));
+        }
+        OnnxSentenceEncoder counter = OnnxSentenceEncoder.load(MiniLmEmbeddingModel.SPEC, 1, 1);
+        long tokens = 0;
+        for (String text : texts) {
+            tokens += counter.tokenCount(text);
+        }
+        return new EmbedReport(config.file().toString(), texts.size(), tokens, config.rounds(), stockRate, oursRate,
+                ratio, median(ratio), batchSizes, encoders, config.peakGopsPerCore() * threads,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Runtime.version().toString(),
+                ClassifyBench.machine());
+    }
+
+    private static double rate(int texts, Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return texts / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.stratum.learning.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The results of one {@link EmbedBench} run, with the physical-limit estimate for the general encoder
+ * (all-MiniLM-L6-v2: 6 layers, hidden size 384, feed-forward size 1536): per token and layer, the four attention
+ * projections take {@code 4 * 384^2} multiply-adds, the feed-forward {@code 2 * 384 * 1536}, and attention over a
+ * text of T tokens {@code 2 * T * 384}; a multiply-add counts as two operations. Embedding lookups, normalisation,
+ * activations and (de)quantization are left out, so the limit is optimistic.
+ *
+ * @param tokens the tokens of all texts, special tokens included, padding excluded
+ * @param peakGops the assumed peak of all cores together, in billions of int8 operations per second
+ */
+public record EmbedReport(String file, int texts, long tokens, int rounds, double[] langchain4jRate,
+        double[] stratumRate, double[] ratio, double medianRatio, List<Rate> batchSizes, List<Rate> encoders,
+        double peakGops, String date, String javaVersion, String machine) {
+    private static final int LAYERS = 6;
+    private static final int HIDDEN = 384;
+    private static final int FEED_FORWARD = 1536;
+
+    /** A throughput, in texts per second. */
+    public record Rate(String what, double textsPerSecond) {}
+
+    public EmbedReport {
+        batchSizes = List.copyOf(batchSizes);
+        encoders = List.copyOf(encoders);
+    }
+
+    /** Operations to embed one text of average length. */
+    public double operationsPerText() {
+        double meanTokens = tokens / (double) texts;
+        double perToken = 2.0 * LAYERS * (4.0 * HIDDEN * HIDDEN + 2.0 * HIDDEN * FEED_FORWARD + 2.0 * meanTokens * HIDDEN);
+        return perToken * meanTokens;
+    }
+
+    /** The texts per second at the assumed peak. */
+    public double limitRate() {
+        return peakGops * 1e9 / operationsPerText();
+    }
+
+    public double medianStratumRate() {
+        return EmbedBench.median(stratumRate);
+    }
+
+    public double medianLangchain4jRate() {
+        return EmbedBench.median(langchain4jRate);
+    }
+
+    public void printTable(PrintStream out) {
+        out.printf(Locale.ROOT, "%d distinct texts of %s, %.1f tokens per text%n", texts, file,
+                tokens / (double) texts);
+        out.printf(Locale.ROOT, "all-MiniLM-L6-v2 (int8), embedAll over all texts, %d alternating rounds:%n", rounds);
+        out.printf(Locale.ROOT, "  LangChain4j AllMiniLmL6V2QuantizedEmbeddingModel: median %.0f texts/s %s%n",
+                medianLangchain4jRate(), rounded(langchain4jRate, 0));
+        out.printf(Locale.ROOT, "  Stratum MiniLmEmbeddingModel:                     median %.0f texts/s %s%n",
+                medianStratumRate(), rounded(stratumRate, 0));
+        out.printf(Locale.ROOT, "  ratio per round %s, median %.2f%n", rounded(ratio, 2), medianRatio);
+        batchSizes.forEach(r -> out.printf(Locale.ROOT, "  %-28s %6.0f texts/s%n", r.what(), r.textsPerSecond()));
+        encoders.forEach(r -> out.printf(Locale.ROOT, "  encoder %-20s %6.0f texts/s%n", r.what(), r.textsPerSecond()));
+        out.printf(Locale.ROOT, "physical limit: %.2f GOP per text; at %.0f GOP/s peak, %.0f texts/s; Stratum reaches"
+                        + " %.1f %% of it%n", operationsPerText() / 1e9, peakGops, limitRate(),
+                100 * medianStratumRate() / limitRate());
+        out.printf(Locale.ROOT, "%s, Java %s, %s%n", date, javaVersion, machine);
+    }
+
+    public String toJson() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("benchmark", "embed");
+        root.put("date", date);
+        root.put("java_version", javaVersion);
+        root.put("machine", machine);
+        root.put("file", file);
+        root.put("texts", texts);
+        root.put("tokens", tokens);
+        root.put("rounds", rounds);
+        root.put("langchain4j_texts_per_second", rounded(langchain4jRate, 1));
+        root.put("stratum_texts_per_second", rounded(stratumRate, 1));
+        root.put("ratio", rounded(ratio, 3));
+        root.put("median_ratio", BenchReport.round(medianRatio, 3));
+        root.put("batch_sizes", batchSizes.stream().map(EmbedReport::json).toList());
+        root.put("encoders", encoders.stream().map(EmbedReport::json).toList());
+        root.put("gop_per_text", BenchReport.round(operationsPerText() / 1e9, 4));
+        root.put("peak_gops", peakGops);
+        root.put("limit_texts_per_second", BenchReport.round(limitRate(), 0));
+        root.put("share_of_limit", BenchReport.round(medianStratumRate() / limitRate(), 4));
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a report of plain maps and numbers always serialises", e);
+        }
+    }
+
+    public void writeJson(Path file) throws IOException {
+        Files.writeString(file, toJson() + System.lineSeparator());
+    }
+
+    private static Map<String, Object> json(Rate r) {
+        return Map.of("what", r.what(), "texts_per_second", BenchReport.round(r.textsPerSecond(), 1));
+    }
+
+    private static List<Double> rounded(double[] values, int decimals) {
+        return Arrays.stream(values).mapToObj(v -> BenchReport.round(v, decimals)).toList();
+    }
+}
