@@ -41,18 +41,46 @@ final class ExampleRows {
 
     /**
      * Inserts within the caller's transaction and returns the examples with their ids. An example without a creation
-     * time gets the clock's; one without a source counts as {@link ExampleSource#API}. Ids are drawn from the
-     * sequence in one round trip, in order, under {@link #lockChanges}.
+     * time gets the clock's; one without a source counts as {@link ExampleSource#API}. Takes {@link #lockChanges}
+     * first, so ids follow commit order too. A single example (feedback, the API) costs one round trip; more are
+     * given ids drawn from the sequence in one round trip and sent in batches.
      */
     static List<Example> insert(Connection c, List<Example> examples, Clock clock) throws SQLException {
         lockChanges(c);
-        requireTasks(c, new LinkedHashSet<>(examples.stream().map(Example::taskId).toList()));
-        long[] ids = nextIds(c, examples.size());
-        List<Example> stored = new ArrayList<>(examples.size());
+        List<Example> rows = examples.stream().map(e -> withDefaults(e, clock)).toList();
+        try {
+            return rows.size() == 1 ? List.of(insertOne(c, rows.getFirst())) : insertMany(c, rows);
+        } catch (SQLException e) {
+            if (PostgresDatabase.FOREIGN_KEY_VIOLATION.equals(PostgresDatabase.sqlState(e))) {
+                throw missingTask(c, rows);
+            }
+            throw e;
+        }
+    }
+
+    private static Example insertOne(Connection c, Example row) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("insert into examples (task_id, text, label, source,"
+                + " prediction_id, created_at) values (?, ?, ?, ?, ?, ?) returning id")) {
+            insert.setString(1, row.taskId());
+            insert.setString(2, row.text());
+            insert.setString(3, row.label());
+            insert.setString(4, row.source().name());
+            insert.setString(5, row.predictionId());
+            setInstant(insert, 6, row.createdAt());
+            try (ResultSet ids = insert.executeQuery()) {
+                ids.next();
+                return row.withId(ids.getLong(1));
+            }
+        }
+    }
+
+    private static List<Example> insertMany(Connection c, List<Example> rows) throws SQLException {
+        long[] ids = nextIds(c, rows.size());
+        List<Example> stored = new ArrayList<>(rows.size());
         try (PreparedStatement insert = c.prepareStatement("insert into examples (" + COLUMNS + ")"
                 + " values (?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < examples.size(); i++) {
-                Example row = withDefaults(examples.get(i), clock).withId(ids[i]);
+            for (int i = 0; i < rows.size(); i++) {
+                Example row = rows.get(i).withId(ids[i]);
                 insert.setLong(1, row.id());
                 insert.setString(2, row.taskId());
                 insert.setString(3, row.text());
@@ -71,21 +99,25 @@ final class ExampleRows {
         return stored;
     }
 
-    private static void requireTasks(Connection c, Set<String> taskIds) throws SQLException {
+    /**
+     * The error for the first of the rows' tasks that does not exist. The foreign key found it; asking which one
+     * needs a working transaction, so the failed one is rolled back first (it was lost anyway).
+     */
+    private static RuntimeException missingTask(Connection c, List<Example> rows) throws SQLException {
+        c.rollback();
+        Set<String> taskIds = new LinkedHashSet<>(rows.stream().map(Example::taskId).toList());
         Set<String> found = new HashSet<>();
         try (PreparedStatement select = c.prepareStatement("select id from tasks where id = any(?)")) {
             select.setArray(1, c.createArrayOf("varchar", taskIds.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.add(rows.getString(1));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    found.add(result.getString(1));
                 }
             }
         }
-        for (String taskId : taskIds) {
-            if (!found.contains(taskId)) {
-                throw PostgresTaskStore.notFound(taskId);
-            }
-        }
+        String missing = taskIds.stream().filter(id -> !found.contains(id)).findFirst()
+                .orElse(rows.getFirst().taskId());
+        return PostgresTaskStore.notFound(missing);
     }
 
     private static long[] nextIds(Connection c, int count) throws SQLException {

@@ -114,7 +114,7 @@ public record PostgresConfig(
         return rest.startsWith("//") ? rest.substring(2) : rest;
     }
 
-    /** {@code url} with any password in it masked (a {@code password} parameter, or after the user name); safe to log. */
+    /** {@code url} with any password in it masked (a {@code password} parameter, or after the user name). */
     public static String masked(String url) {
         if (url == null) {
             return null;

@@ -93,8 +93,8 @@ public final class PostgresStore implements Store {
         } catch (FlywayException e) {
             throw new UnavailableException("store_unavailable", "could not bring the schema of the PostgreSQL store"
                     + " at " + config.target() + (config.schema() == null ? "" : " (schema " + config.schema() + ")")
-                    + " up to date: " + firstLine(e.getMessage()) + ". Check that the user may create tables there; if a newer"
-                    + " Stratum migrated this database, run that version.", e);
+                    + " up to date: " + firstLine(e.getMessage()) + ". Check that the user may create tables there;"
+                    + " if a newer Stratum migrated this database, run that version.", e);
         }
     }
 

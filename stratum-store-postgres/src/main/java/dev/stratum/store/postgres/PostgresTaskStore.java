@@ -115,8 +115,8 @@ final class PostgresTaskStore implements TaskStore {
     }
 
     static NotFoundException notFound(String taskId) {
-        return new NotFoundException("task_not_found",
-                "task '" + taskId + "' does not exist; list the tasks with GET /v1/tasks or create it with POST /v1/tasks");
+        return new NotFoundException("task_not_found", "task '" + taskId
+                + "' does not exist; list the tasks with GET /v1/tasks or create it with POST /v1/tasks");
     }
 
     private static Task task(ResultSet rows) throws SQLException {

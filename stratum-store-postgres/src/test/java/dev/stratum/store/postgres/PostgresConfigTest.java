@@ -24,8 +24,9 @@ class PostgresConfigTest {
 
     @Test
     void fromUrl_libpqStyle_becomesAJdbcUrl_withTheDecodedCredentials() {
-        PostgresConfig config =
-                PostgresConfig.fromUrl("postgres://app:p%40ss+word@db.internal:5433/stratum?sslmode=require", null, null);
+        String url = "postgres://app:p%40ss+word@db.internal:5433/stratum?sslmode=require";
+
+        PostgresConfig config = PostgresConfig.fromUrl(url, null, null);
 
         assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5433/stratum?sslmode=require");
         assertThat(config.user()).isEqualTo("app");

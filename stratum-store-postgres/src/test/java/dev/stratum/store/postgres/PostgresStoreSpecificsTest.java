@@ -23,18 +23,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What is particular to the PostgreSQL backend: its schema, its change log, concurrency across processes, failures. */
 class PostgresStoreSpecificsTest {
@@ -101,6 +105,27 @@ class PostgresStoreSpecificsTest {
                 .hasMessageNotContaining("s3cret")
                 .extracting(e -> ((UnavailableException) e).code())
                 .isEqualTo("store_unavailable");
+    }
+
+    /** The versions and descriptions of the migrations at {@code location}, as Flyway resolves them. */
+    private static List<String> migrations(String location, Path dir) {
+        return Arrays.stream(Flyway.configure()
+                        .dataSource("jdbc:sqlite:" + dir.resolve("empty.db"), null, null)
+                        .locations(location)
+                        .loggers("slf4j")
+                        .load()
+                        .info()
+                        .all())
+                .map(m -> m.getVersion() + " " + m.getDescription())
+                .toList();
+    }
+
+    @Test
+    void migrations_followTheSqliteOnes_versionByVersion(@TempDir Path dir) {
+        List<String> sqlite = migrations("classpath:db/migration/sqlite", dir);
+
+        assertThat(sqlite).isNotEmpty();
+        assertThat(migrations(PostgresStore.MIGRATIONS, dir)).isEqualTo(sqlite);
     }
 
     @Test
