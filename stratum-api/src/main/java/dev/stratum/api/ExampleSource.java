@@ -7,7 +7,9 @@ import java.util.Locale;
 public enum ExampleSource {
     IMPORT,
     FEEDBACK,
-    API;
+    API,
+    /** A reviewer's answer to an item of the review queue. */
+    REVIEW;
 
     @JsonValue
     public String wireName() {

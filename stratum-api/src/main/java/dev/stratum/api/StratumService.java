@@ -62,6 +62,20 @@ public interface StratumService extends AutoCloseable {
      */
     Evaluation evaluateHoldout(String taskId, double share, long seed);
 
+    /** A task's review queue in review order (highest priority, then oldest, first); status null for all. */
+    List<ReviewItem> reviewQueue(String taskId, ReviewItem.Status status, int offset, int limit);
+
+    ReviewItem reviewItem(String itemId);
+
+    /** Claims an item for a reviewer, so two people do not review the same item. */
+    ReviewItem claimReview(String itemId, String reviewer);
+
+    /**
+     * Resolves an item: with a label it becomes a validated example (indexed at once, counted towards retraining);
+     * with {@code outOfScope} it teaches the task what to refuse.
+     */
+    ReviewItem resolveReview(String itemId, String label, boolean outOfScope, String reviewer);
+
     boolean isReady();
 
     @Override

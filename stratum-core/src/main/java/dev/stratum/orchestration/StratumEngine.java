@@ -14,6 +14,7 @@ import dev.stratum.api.ModelVersion;
 import dev.stratum.api.NewTask;
 import dev.stratum.api.NotFoundException;
 import dev.stratum.api.Prediction;
+import dev.stratum.api.ReviewItem;
 import dev.stratum.api.StratumService;
 import dev.stratum.api.Task;
 import dev.stratum.api.TaskSettings;
@@ -49,6 +50,7 @@ public final class StratumEngine implements StratumService {
     private final ExampleIngest ingest;
     private final Evaluations evaluations;
     private final PredictionIds ids;
+    private final ReviewQueue reviews;
     private final Clock clock;
     private final ExecutorService indexing;
     private final ExecutorService trainingThread;
@@ -73,6 +75,7 @@ public final class StratumEngine implements StratumService {
         this.ingest = new ExampleIngest(store, tasks, clock);
         this.evaluations = new Evaluations(store, tasks, cascade, embeddings, index::nearest, hyperlocal, config);
         this.ids = new PredictionIds(clock);
+        this.reviews = new ReviewQueue(store, tasks, embeddings, indexer, training, clock);
         indexer.verifyOnStart(store.tasks().list());
     }
 
@@ -273,6 +276,26 @@ public final class StratumEngine implements StratumService {
     @Override
     public Evaluation evaluateHoldout(String taskId, double share, long seed) {
         return evaluations.onHoldout(taskId, share, seed);
+    }
+
+    @Override
+    public List<ReviewItem> reviewQueue(String taskId, ReviewItem.Status status, int offset, int limit) {
+        return reviews.list(taskId, status, offset, limit);
+    }
+
+    @Override
+    public ReviewItem reviewItem(String itemId) {
+        return reviews.find(itemId);
+    }
+
+    @Override
+    public ReviewItem claimReview(String itemId, String reviewer) {
+        return reviews.claim(itemId, reviewer);
+    }
+
+    @Override
+    public ReviewItem resolveReview(String itemId, String label, boolean outOfScope, String reviewer) {
+        return reviews.resolve(itemId, label, outOfScope, reviewer);
     }
 
     @Override

@@ -33,6 +33,7 @@ final class HttpApi {
             new TrainingRoutes(service).register(javalin.routes);
             new ModelRoutes(service).register(javalin.routes);
             new EvaluationRoutes(service, bodies, files).register(javalin.routes);
+            new ReviewRoutes(service, bodies).register(javalin.routes);
         });
     }
 

@@ -14,6 +14,10 @@ public interface Store extends AutoCloseable {
 
     ApiKeyStore apiKeys();
 
+    ReviewStore reviews();
+
+    PolicyStore policies();
+
     /** Whether the store answers a trivial query now. */
     boolean isHealthy();
 

@@ -5,7 +5,9 @@ import dev.stratum.api.store.ApiKeyStore;
 import dev.stratum.api.store.EmbeddingCache;
 import dev.stratum.api.store.ExampleStore;
 import dev.stratum.api.store.ModelStore;
+import dev.stratum.api.store.PolicyStore;
 import dev.stratum.api.store.PredictionStore;
+import dev.stratum.api.store.ReviewStore;
 import dev.stratum.api.store.Store;
 import dev.stratum.api.store.TaskStore;
 import java.io.IOException;
@@ -38,6 +40,8 @@ public final class SqliteStore implements Store {
     private final ModelStore models;
     private final EmbeddingCache embeddings;
     private final ApiKeyStore apiKeys;
+    private final ReviewStore reviews;
+    private final PolicyStore policies;
 
     private SqliteStore(SqliteDatabase db, Clock clock) {
         this.db = db;
@@ -47,6 +51,8 @@ public final class SqliteStore implements Store {
         this.models = new SqliteModelStore(db);
         this.embeddings = new SqliteEmbeddingCache(db);
         this.apiKeys = new SqliteApiKeyStore(db, clock);
+        this.reviews = new SqliteReviewStore(db, clock);
+        this.policies = new SqlitePolicyStore(db);
     }
 
     /**
@@ -127,6 +133,16 @@ public final class SqliteStore implements Store {
     @Override
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public ReviewStore reviews() {
+        return reviews;
+    }
+
+    @Override
+    public PolicyStore policies() {
+        return policies;
     }
 
     @Override

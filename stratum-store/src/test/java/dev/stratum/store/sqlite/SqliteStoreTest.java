@@ -5,6 +5,7 @@ import dev.stratum.store.contract.EmbeddingAndKeyContractTest;
 import dev.stratum.store.contract.ExampleStoreContractTest;
 import dev.stratum.store.contract.ModelStoreContractTest;
 import dev.stratum.store.contract.PredictionStoreContractTest;
+import dev.stratum.store.contract.ReviewAndPolicyContractTest;
 import dev.stratum.store.contract.StoreLifecycleContractTest;
 import dev.stratum.store.contract.TaskStoreContractTest;
 import java.nio.file.Path;
@@ -32,6 +33,14 @@ class SqliteStoreTest {
 
     @Nested
     class Predictions extends PredictionStoreContractTest {
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return SqliteStore.open(dir, clock);
+        }
+    }
+
+    @Nested
+    class ReviewsAndPolicies extends ReviewAndPolicyContractTest {
         @Override
         protected Store openStore(Path dir, Clock clock) {
             return SqliteStore.open(dir, clock);

@@ -1,0 +1,233 @@
+package dev.stratum.store.postgres;
+
+import static dev.stratum.store.postgres.PostgresColumns.fromJson;
+import static dev.stratum.store.postgres.PostgresColumns.getInstant;
+import static dev.stratum.store.postgres.PostgresColumns.setInstant;
+import static dev.stratum.store.postgres.PostgresColumns.toJson;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.stratum.api.ConflictException;
+import dev.stratum.api.Example;
+import dev.stratum.api.LabelScore;
+import dev.stratum.api.NotFoundException;
+import dev.stratum.api.ReviewItem;
+import dev.stratum.api.store.ReviewStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The review queue in the {@code review_items} table. Claiming and resolving lock the item's row first, so that two
+ * reviewers on two replicas cannot both take or resolve the same item.
+ */
+final class PostgresReviewStore implements ReviewStore {
+    private static final TypeReference<List<LabelScore>> SCORES = new TypeReference<>() {};
+    private static final String COLUMNS = "id, task_id, prediction_id, text, reason, candidates, priority, status,"
+            + " claimed_by, claimed_at, resolved_label, out_of_scope, resolved_by, resolved_at, created_at";
+
+    private final PostgresDatabase db;
+    private final Clock clock;
+
+    PostgresReviewStore(PostgresDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public void insert(ReviewItem item) {
+        db.write("queue review item '" + item.id() + "'", c -> {
+            try (PreparedStatement insert = c.prepareStatement("insert into review_items (" + COLUMNS + ") values"
+                    + " (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, item.id());
+                insert.setString(2, item.taskId());
+                insert.setString(3, item.predictionId());
+                insert.setString(4, item.text());
+                insert.setString(5, item.reason());
+                insert.setString(6, toJson(item.candidates()));
+                insert.setDouble(7, item.priority());
+                insert.setString(8, item.status().name());
+                insert.setString(9, item.claimedBy());
+                setInstant(insert, 10, item.claimedAt());
+                insert.setString(11, item.resolvedLabel());
+                insert.setBoolean(12, item.outOfScope());
+                insert.setString(13, item.resolvedBy());
+                setInstant(insert, 14, item.resolvedAt());
+                setInstant(insert, 15, item.createdAt());
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                String state = PostgresDatabase.sqlState(e);
+                if (PostgresDatabase.FOREIGN_KEY_VIOLATION.equals(state)) {
+                    throw PostgresTaskStore.notFound(item.taskId());
+                }
+                if (PostgresDatabase.UNIQUE_VIOLATION.equals(state)) {
+                    throw new ConflictException("review_item_exists", "review item '" + item.id()
+                            + "' is already queued; review item ids must be unique");
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ReviewItem> find(String id) {
+        return db.read("read review item '" + id + "'", c -> find(c, id, false));
+    }
+
+    @Override
+    public List<ReviewItem> list(String taskId, ReviewItem.Status status, int offset, int limit) {
+        return db.read("list the review queue of task '" + taskId + "'", c -> {
+            String where = status == null ? "task_id = ?" : "task_id = ? and status = ?";
+            try (PreparedStatement select = c.prepareStatement("select " + COLUMNS + " from review_items where "
+                    + where + " order by priority desc, created_at, id collate \"C\" limit ? offset ?")) {
+                int i = 1;
+                select.setString(i++, taskId);
+                if (status != null) {
+                    select.setString(i++, status.name());
+                }
+                select.setInt(i++, limit);
+                select.setInt(i, offset);
+                List<ReviewItem> items = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        items.add(item(rows));
+                    }
+                }
+                return items;
+            }
+        });
+    }
+
+    @Override
+    public long count(String taskId, ReviewItem.Status status) {
+        return db.read("count the review queue of task '" + taskId + "'", c -> {
+            String where = status == null ? "task_id = ?" : "task_id = ? and status = ?";
+            try (PreparedStatement count = c.prepareStatement("select count(*) from review_items where " + where)) {
+                count.setString(1, taskId);
+                if (status != null) {
+                    count.setString(2, status.name());
+                }
+                try (ResultSet rows = count.executeQuery()) {
+                    return rows.next() ? rows.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    @Override
+    public ReviewItem claim(String id, String reviewer, Instant at) {
+        return db.write("claim review item '" + id + "'", c -> {
+            ReviewItem item = find(c, id, true).orElseThrow(() -> notFound(id));
+            if (item.status() == ReviewItem.Status.RESOLVED) {
+                throw new ConflictException("review_item_resolved", "review item '" + id + "' was already resolved by "
+                        + item.resolvedBy() + "; take the next open item");
+            }
+            if (item.status() == ReviewItem.Status.CLAIMED && !reviewer.equals(item.claimedBy())) {
+                throw new ConflictException("review_item_claimed", "review item '" + id + "' is claimed by "
+                        + item.claimedBy() + " since " + item.claimedAt() + "; take another open item");
+            }
+            try (PreparedStatement update = c.prepareStatement(
+                    "update review_items set status = ?, claimed_by = ?, claimed_at = ? where id = ?")) {
+                update.setString(1, ReviewItem.Status.CLAIMED.name());
+                update.setString(2, reviewer);
+                setInstant(update, 3, at);
+                update.setString(4, id);
+                update.executeUpdate();
+            }
+            return find(c, id, false).orElseThrow();
+        });
+    }
+
+    @Override
+    public Example resolve(String id, String label, boolean outOfScope, String reviewer, Instant at, Example example) {
+        return db.write("resolve review item '" + id + "'", c -> {
+            ReviewItem item = find(c, id, true).orElseThrow(() -> notFound(id));
+            if (item.status() == ReviewItem.Status.RESOLVED) {
+                throw new ConflictException("review_item_resolved", "review item '" + id + "' was already resolved by "
+                        + item.resolvedBy() + " at " + item.resolvedAt());
+            }
+            try (PreparedStatement update = c.prepareStatement("update review_items set status = ?,"
+                    + " resolved_label = ?, out_of_scope = ?, resolved_by = ?, resolved_at = ? where id = ?")) {
+                update.setString(1, ReviewItem.Status.RESOLVED.name());
+                update.setString(2, label);
+                update.setBoolean(3, outOfScope);
+                update.setString(4, reviewer);
+                setInstant(update, 5, at);
+                update.setString(6, id);
+                update.executeUpdate();
+            }
+            return example == null ? null : ExampleRows.insert(c, List.of(example), clock).getFirst();
+        });
+    }
+
+    @Override
+    public List<String> outOfScopeTexts(String taskId, int limit) {
+        return db.read("read out-of-scope texts of task '" + taskId + "'", c -> {
+            try (PreparedStatement select = c.prepareStatement("select text from review_items where task_id = ?"
+                    + " and out_of_scope order by resolved_at desc, id collate \"C\" limit ?")) {
+                select.setString(1, taskId);
+                select.setInt(2, limit);
+                List<String> texts = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        texts.add(rows.getString(1));
+                    }
+                }
+                return texts;
+            }
+        });
+    }
+
+    @Override
+    public void reprioritise(String taskId, Map<String, Double> priorityById) {
+        if (priorityById.isEmpty()) {
+            return;
+        }
+        db.write("re-rank the review queue of task '" + taskId + "'", c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "update review_items set priority = ? where id = ? and task_id = ? and status <> ?")) {
+                for (Map.Entry<String, Double> entry : priorityById.entrySet()) {
+                    update.setDouble(1, entry.getValue());
+                    update.setString(2, entry.getKey());
+                    update.setString(3, taskId);
+                    update.setString(4, ReviewItem.Status.RESOLVED.name());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** The item, its row locked until the transaction ends when {@code forUpdate}. */
+    private static Optional<ReviewItem> find(Connection c, String id, boolean forUpdate) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select " + COLUMNS + " from review_items where id = ?"
+                + (forUpdate ? " for update" : ""))) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(item(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static ReviewItem item(ResultSet rows) throws SQLException {
+        return new ReviewItem(rows.getString("id"), rows.getString("task_id"), rows.getString("prediction_id"),
+                rows.getString("text"), rows.getString("reason"), fromJson(rows.getString("candidates"), SCORES),
+                rows.getDouble("priority"), ReviewItem.Status.valueOf(rows.getString("status")),
+                rows.getString("claimed_by"), getInstant(rows, "claimed_at"), rows.getString("resolved_label"),
+                rows.getBoolean("out_of_scope"), rows.getString("resolved_by"), getInstant(rows, "resolved_at"),
+                getInstant(rows, "created_at"));
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("review_item_not_found", "review item '" + id + "' does not exist; list the "
+                + "queue with GET /v1/tasks/{task}/review");
+    }
+}
