@@ -5,7 +5,9 @@ import dev.stratum.api.store.ApiKeyStore;
 import dev.stratum.api.store.EmbeddingCache;
 import dev.stratum.api.store.ExampleStore;
 import dev.stratum.api.store.ModelStore;
+import dev.stratum.api.store.PolicyStore;
 import dev.stratum.api.store.PredictionStore;
+import dev.stratum.api.store.ReviewStore;
 import dev.stratum.api.store.Store;
 import dev.stratum.api.store.TaskStore;
 import java.sql.PreparedStatement;
@@ -35,6 +37,8 @@ public final class PostgresStore implements Store {
     private final ModelStore models;
     private final EmbeddingCache embeddings;
     private final ApiKeyStore apiKeys;
+    private final ReviewStore reviews;
+    private final PolicyStore policies;
 
     private PostgresStore(PostgresDatabase db, Clock clock) {
         this.db = db;
@@ -44,6 +48,8 @@ public final class PostgresStore implements Store {
         this.models = new PostgresModelStore(db);
         this.embeddings = new PostgresEmbeddingCache(db);
         this.apiKeys = new PostgresApiKeyStore(db, clock);
+        this.reviews = new PostgresReviewStore(db, clock);
+        this.policies = new PostgresPolicyStore(db);
     }
 
     /**
@@ -135,6 +141,16 @@ public final class PostgresStore implements Store {
     @Override
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public ReviewStore reviews() {
+        return reviews;
+    }
+
+    @Override
+    public PolicyStore policies() {
+        return policies;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.stratum.store.contract.EmbeddingAndKeyContractTest;
 import dev.stratum.store.contract.ExampleStoreContractTest;
 import dev.stratum.store.contract.ModelStoreContractTest;
 import dev.stratum.store.contract.PredictionStoreContractTest;
+import dev.stratum.store.contract.ReviewAndPolicyContractTest;
 import dev.stratum.store.contract.StoreLifecycleContractTest;
 import dev.stratum.store.contract.TaskStoreContractTest;
 import java.nio.file.Path;
@@ -43,6 +44,17 @@ class PostgresStoreTest {
 
     @Nested
     class Predictions extends PredictionStoreContractTest {
+        @RegisterExtension
+        static final SchemaPerClass schema = new SchemaPerClass();
+
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return schema.open(clock);
+        }
+    }
+
+    @Nested
+    class ReviewsAndPolicies extends ReviewAndPolicyContractTest {
         @RegisterExtension
         static final SchemaPerClass schema = new SchemaPerClass();
 
