@@ -32,21 +32,29 @@ final class Cascade {
     }
 
     Decision decide(TaskRuntime runtime, float[] embedding, NeighbourLookup lookup) {
-        Distribution hyperlocal = hyperlocal(runtime, embedding, lookup);
+        return decide(runtime, embedding, lookup, EngineTelemetry.NOOP);
+    }
+
+    /** Decides as above, timing the memory lookup and each layer consulted as stages of the current request. */
+    Decision decide(TaskRuntime runtime, float[] embedding, NeighbourLookup lookup, EngineTelemetry telemetry) {
+        Distribution hyperlocal = hyperlocal(runtime, embedding, lookup, telemetry);
         if (hyperlocal != null
                 && hyperlocal.confidence() >= runtime.threshold()
                 && runtime.task().hasLabel(hyperlocal.top())) {
             String version = runtime.version() == null ? MEMORY_ONLY : runtime.version().id();
             return new Decision(hyperlocal, Layer.HYPERLOCAL, version);
         }
-        return new Decision(runtime.general().predict(embedding), Layer.GENERAL, generalVersion);
+        Distribution general = telemetry.stage("general", () -> runtime.general().predict(embedding));
+        return new Decision(general, Layer.GENERAL, generalVersion);
     }
 
-    private Distribution hyperlocal(TaskRuntime runtime, float[] embedding, NeighbourLookup lookup) {
-        List<Neighbour> near = lookup.nearest(runtime.task().id(), embedding, neighbours);
+    private Distribution hyperlocal(TaskRuntime runtime, float[] embedding, NeighbourLookup lookup,
+            EngineTelemetry telemetry) {
+        List<Neighbour> near = telemetry.stage("memory_lookup",
+                () -> lookup.nearest(runtime.task().id(), embedding, neighbours));
         if (near.isEmpty() && runtime.head() == null) {
             return null;
         }
-        return runtime.hyperlocal().predict(embedding, near);
+        return telemetry.stage("hyperlocal", () -> runtime.hyperlocal().predict(embedding, near));
     }
 }

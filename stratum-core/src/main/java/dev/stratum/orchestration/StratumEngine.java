@@ -54,6 +54,7 @@ public final class StratumEngine implements StratumService {
     private final Clock clock;
     private final ExecutorService indexing;
     private final ExecutorService trainingThread;
+    private volatile EngineTelemetry telemetry = EngineTelemetry.NOOP;
 
     StratumEngine(EngineConfig config, Store store, VectorIndex index, EmbeddingModel encoder, HeadTrainer trainer) {
         this.store = store;
@@ -82,6 +83,27 @@ public final class StratumEngine implements StratumService {
     /** Opens the embedded store and index in {@code config.dataDir()} with the bundled local models. */
     public static StratumEngine open(EngineConfig config) {
         return EngineFactory.open(config);
+    }
+
+    /** Opens as {@link #open(EngineConfig)} does, recording spans and metrics through {@code telemetry}. */
+    public static StratumEngine open(EngineConfig config, EngineTelemetry telemetry) {
+        StratumEngine engine = EngineFactory.open(config);
+        engine.telemetry = telemetry;
+        engine.training.telemetry = telemetry;
+        telemetry.gauge("stratum.indexing.backlog", "Validated examples stored but not yet in the nearest-neighbour "
+                + "memory, over all tasks", engine, StratumEngine::indexingBacklog);
+        return engine;
+    }
+
+    /** Examples stored but not yet indexed; read when metrics are scraped, NaN once the store is closed. */
+    private double indexingBacklog() {
+        try {
+            return tasks.list().stream()
+                    .mapToLong(t -> Math.max(0, store.examples().count(t.id()) - indexer.indexed(t.id())))
+                    .sum();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** The store behind this engine, for the parts of the server that keep their own data (API keys). */
@@ -117,17 +139,53 @@ public final class StratumEngine implements StratumService {
     @Override
     public Prediction predict(String taskId, String text) {
         long start = System.nanoTime();
-        Example.requireText(text);
-        TaskRuntime runtime = tasks.get(taskId);
-        float[] vector = embeddings.forPrediction(text);
-        Prediction prediction = answer(runtime, text, vector, start);
-        store.predictions().insertAll(List.of(prediction));
-        return prediction;
+        EngineTelemetry t = telemetry;
+        try (EngineTelemetry.Request request = t.request("predict", taskId)) {
+            try {
+                t.stage("validation", () -> Example.requireText(text));
+                TaskRuntime runtime = tasks.get(taskId);
+                float[] vector = t.stage("embedding", () -> embeddings.forPrediction(text));
+                Prediction prediction = answer(runtime, text, vector, start, t);
+                t.stage("storage", () -> store.predictions().insertAll(List.of(prediction)));
+                t.answered(prediction);
+                request.answered(prediction);
+                return prediction;
+            } catch (RuntimeException e) {
+                throw request.failed(e);
+            }
+        }
     }
 
     @Override
     public List<Prediction> predictBatch(String taskId, List<String> texts) {
         long start = System.nanoTime();
+        EngineTelemetry t = telemetry;
+        try (EngineTelemetry.Request request = t.request("predict_batch", taskId)) {
+            try {
+                request.attribute("stratum.batch.size", texts == null ? 0 : texts.size());
+                t.stage("validation", () -> validateBatch(texts));
+                TaskRuntime runtime = tasks.get(taskId);
+                List<float[]> vectors = t.stage("embedding", () -> embeddings.model().embedAll(texts));
+                // One span for the cascade of the whole batch; per-item stages are timed but not traced.
+                EngineTelemetry perItem = t.withoutStageSpans();
+                List<Prediction> predictions = t.stage("cascade", () -> {
+                    List<Prediction> answers = new ArrayList<>(texts.size());
+                    for (int i = 0; i < texts.size(); i++) {
+                        answers.add(answer(runtime, texts.get(i), vectors.get(i), start, perItem));
+                    }
+                    return answers;
+                });
+                t.stage("storage", () -> store.predictions().insertAll(predictions));
+                predictions.forEach(t::answered);
+                request.attribute(EngineTelemetry.OUTCOME, "answered");
+                return predictions;
+            } catch (RuntimeException e) {
+                throw request.failed(e);
+            }
+        }
+    }
+
+    private static void validateBatch(List<String> texts) {
         if (texts == null || texts.isEmpty()) {
             throw new InvalidRequestException("empty_batch", "the batch has no texts; send {\"texts\": [\"...\"]}");
         }
@@ -138,18 +196,11 @@ public final class StratumEngine implements StratumService {
                 throw new InvalidRequestException(e.code(), "texts[" + i + "]: " + e.getMessage());
             }
         }
-        TaskRuntime runtime = tasks.get(taskId);
-        List<float[]> vectors = embeddings.model().embedAll(texts);
-        List<Prediction> predictions = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            predictions.add(answer(runtime, texts.get(i), vectors.get(i), start));
-        }
-        store.predictions().insertAll(predictions);
-        return predictions;
     }
 
-    private Prediction answer(TaskRuntime runtime, String text, float[] vector, long startNanos) {
-        Cascade.Decision decision = cascade.decide(runtime, vector, index::nearest);
+    private Prediction answer(TaskRuntime runtime, String text, float[] vector, long startNanos,
+            EngineTelemetry t) {
+        Cascade.Decision decision = cascade.decide(runtime, vector, index::nearest, t);
         double latencyMs = Math.round((System.nanoTime() - startNanos) / 10_000.0) / 100.0;
         return new Prediction(ids.next(), runtime.task().id(), text, decision.distribution().top(),
                 decision.distribution().confidence(), decision.layer(), decision.modelVersion(),
@@ -164,6 +215,24 @@ public final class StratumEngine implements StratumService {
 
     @Override
     public Prediction feedback(String predictionId, FeedbackAction action, String label, String comment) {
+        EngineTelemetry t = telemetry;
+        try (EngineTelemetry.Request request = t.request("feedback", null)) {
+            try {
+                Prediction result = recordFeedback(predictionId, action, label, comment, t);
+                request.attribute(EngineTelemetry.TASK, result.taskId())
+                        .attribute("stratum.feedback.action", action.wireName())
+                        .attribute(EngineTelemetry.LAYER, result.source().wireName())
+                        .attribute(EngineTelemetry.OUTCOME, "recorded");
+                t.feedback(result.taskId(), action, result.source());
+                return result;
+            } catch (RuntimeException e) {
+                throw request.failed(e);
+            }
+        }
+    }
+
+    private Prediction recordFeedback(String predictionId, FeedbackAction action, String label, String comment,
+            EngineTelemetry t) {
         if (action == null) {
             throw new InvalidRequestException("missing_action", "feedback needs an action: accept, correct or reject");
         }
@@ -187,8 +256,10 @@ public final class StratumEngine implements StratumService {
         Feedback feedback = new Feedback(action, validated, comment, clock.instant());
         Example example = validated == null ? null : new Example(0, task.id(), prediction.text(), validated,
                 ExampleSource.FEEDBACK, prediction.id(), clock.instant());
-        float[] vector = example == null ? null : embeddings.forExamples(List.of(example.text())).get(example.text());
-        FeedbackOutcome outcome = store.predictions().recordFeedback(predictionId, feedback, example);
+        float[] vector = example == null ? null
+                : t.stage("embedding", () -> embeddings.forExamples(List.of(example.text())).get(example.text()));
+        FeedbackOutcome outcome = t.stage("storage",
+                () -> store.predictions().recordFeedback(predictionId, feedback, example));
         if (outcome.replacedExampleId() != null) {
             indexer.remove(task.id(), outcome.replacedExampleId());
         }

@@ -39,6 +39,8 @@ final class TrainingLoop {
     private final long seed;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, TrainingRun> lastRuns = new ConcurrentHashMap<>();
+    /** Set by the engine before it is used; background runs read it from the training thread. */
+    volatile EngineTelemetry telemetry = EngineTelemetry.NOOP;
 
     TrainingLoop(Store store, TaskRegistry tasks, Indexer indexer, Embeddings embeddings, HyperlocalTraining training,
             ExecutorService background, Clock clock, EngineConfig config) {
@@ -73,19 +75,26 @@ final class TrainingLoop {
         lock.lock();
         TrainingRun started = new TrainingRun(taskId, Status.RUNNING, trigger, clock.instant(), null, null, null);
         lastRuns.put(taskId, started);
+        EngineTelemetry.Request request = telemetry.request("train", taskId);
+        long startNanos = System.nanoTime();
         try {
             ModelVersion version = train(taskId, trigger);
             TrainingRun done = new TrainingRun(taskId, Status.SUCCEEDED, trigger, started.startedAt(), clock.instant(),
                     version.id(), null);
             lastRuns.put(taskId, done);
+            telemetry.training(taskId, System.nanoTime() - startNanos, true);
+            request.attribute("gen_ai.response.model", version.id());
             return done;
         } catch (RuntimeException e) {
             LOG.error("training task '{}' failed", taskId, e);
             TrainingRun failed = new TrainingRun(taskId, Status.FAILED, trigger, started.startedAt(), clock.instant(),
                     null, e.getClass().getSimpleName() + ": " + e.getMessage());
             lastRuns.put(taskId, failed);
+            telemetry.training(taskId, System.nanoTime() - startNanos, false);
+            request.failed(e);
             return failed;
         } finally {
+            request.close();
             lock.unlock();
         }
     }
