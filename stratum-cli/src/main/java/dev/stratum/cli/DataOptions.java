@@ -5,11 +5,17 @@ import dev.stratum.orchestration.StratumEngine;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that work on a data directory: where it is, and how much to log. */
+/** Options shared by the commands that work on a data directory: where it is, the database, how much to log. */
 final class DataOptions {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
             description = "Data directory (store and index); created when missing. Default: ./${DEFAULT-VALUE}")
     Path dataDir;
+
+    @Option(names = "--db", paramLabel = "URL", defaultValue = "${env:" + EngineConfig.DB_URL_ENV + "}",
+            description = {"Shared database instead of SQLite in the data directory, e.g.",
+                "jdbc:postgresql://host:5432/stratum (user and password from the URL or STRATUM_DB_USER /",
+                "STRATUM_DB_PASSWORD). Default: $" + EngineConfig.DB_URL_ENV + ", else SQLite."})
+    String dbUrl;
 
     @Option(names = {"-v", "--verbose"}, description = "Log more, and print stack traces of errors.")
     boolean verbose;
@@ -20,8 +26,11 @@ final class DataOptions {
      */
     StratumEngine openForScript() {
         Logging.configure(verbose ? "info" : "warn");
-        EngineConfig defaults = EngineConfig.defaults(dataDir);
-        return StratumEngine.open(new EngineConfig(defaults.dataDir(), defaults.clock(), defaults.neighbours(),
-                defaults.trainingSeed(), false));
+        return StratumEngine.open(engineConfig().withAutoTrain(false));
+    }
+
+    /** The engine's configuration for these options. */
+    EngineConfig engineConfig() {
+        return EngineConfig.defaults(dataDir).withDbUrl(dbUrl);
     }
 }

@@ -3,7 +3,6 @@ package dev.stratum.cli;
 import dev.stratum.api.Task;
 import dev.stratum.api.store.ApiKeyStore;
 import dev.stratum.demo.DemoTask;
-import dev.stratum.orchestration.EngineConfig;
 import dev.stratum.orchestration.StratumEngine;
 import dev.stratum.server.AdminKeys;
 import dev.stratum.server.ServerConfig;
@@ -53,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port);
         PrintWriter out = spec.commandLine().getOut();
         String envKey = System.getenv(ADMIN_KEY_ENV);
-        StratumEngine engine = StratumEngine.open(EngineConfig.defaults(data.dataDir));
+        StratumEngine engine = StratumEngine.open(data.engineConfig());
         StratumServer server;
         Optional<String> generatedKey;
         try {

@@ -7,21 +7,49 @@ import java.util.Objects;
 /**
  * How a {@link StratumEngine} runs, validated once at start-up.
  *
- * @param dataDir where the store and the nearest-neighbour index live
+ * @param dataDir where the nearest-neighbour index lives, and the SQLite store unless {@code dbUrl} names another
  * @param neighbours how many nearest validated examples the hyperlocal memory consults per prediction
  * @param trainingSeed the seed of every training run, recorded in each model's provenance
  * @param autoTrain whether the engine retrains in the background after a task's {@code retrain_every} new examples
+ * @param dbUrl the shared database ({@code jdbc:postgresql://...}), or null for SQLite in the data directory
  */
-public record EngineConfig(Path dataDir, Clock clock, int neighbours, long trainingSeed, boolean autoTrain) {
+public record EngineConfig(
+        Path dataDir, Clock clock, int neighbours, long trainingSeed, boolean autoTrain, String dbUrl) {
+    /** The name of the environment variable that names the database when no option does. */
+    public static final String DB_URL_ENV = "STRATUM_DB_URL";
+
     public EngineConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(clock, "clock");
         if (neighbours < 1 || neighbours > 100) {
             throw new IllegalArgumentException("neighbours must be between 1 and 100, got " + neighbours);
         }
+        dbUrl = dbUrl == null || dbUrl.isBlank() ? null : dbUrl.strip();
+    }
+
+    /** A configuration on the embedded SQLite store. */
+    public EngineConfig(Path dataDir, Clock clock, int neighbours, long trainingSeed, boolean autoTrain) {
+        this(dataDir, clock, neighbours, trainingSeed, autoTrain, null);
     }
 
     public static EngineConfig defaults(Path dataDir) {
-        return new EngineConfig(dataDir, Clock.systemUTC(), 10, 42L, true);
+        return new EngineConfig(dataDir, Clock.systemUTC(), 10, 42L, true, null);
+    }
+
+    public EngineConfig withDbUrl(String url) {
+        return new EngineConfig(dataDir, clock, neighbours, trainingSeed, autoTrain, url);
+    }
+
+    public EngineConfig withAutoTrain(boolean value) {
+        return new EngineConfig(dataDir, clock, neighbours, trainingSeed, value, dbUrl);
+    }
+
+    /** Hides the password of a database URL such as {@code postgres://user:secret@host/db}. */
+    @Override
+    public String toString() {
+        String masked = dbUrl == null ? "sqlite" : dbUrl.replaceAll("(//[^:/@]+:)[^@]*@", "$1****@")
+                .replaceAll("(?i)(password=)[^&]*", "$1****");
+        return "EngineConfig[dataDir=" + dataDir + ", neighbours=" + neighbours + ", trainingSeed=" + trainingSeed
+                + ", autoTrain=" + autoTrain + ", db=" + masked + "]";
     }
 }

@@ -6,13 +6,13 @@ import dev.stratum.api.store.Store;
 import dev.stratum.api.store.VectorIndex;
 import dev.stratum.models.general.MiniLmEmbeddingModel;
 import dev.stratum.models.hyperlocal.SoftmaxRegressionTrainer;
-import dev.stratum.store.sqlite.SqliteStore;
+import dev.stratum.store.selection.Stores;
 import dev.stratum.store.vector.LuceneVectorIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Wires the default components: SQLite store, Lucene index and the bundled local encoder. */
+/** Wires the default components: the store (SQLite, or PostgreSQL by URL), Lucene index and the local encoder. */
 final class EngineFactory {
     private EngineFactory() {}
 
@@ -24,7 +24,7 @@ final class EngineFactory {
                     + config.dataDir().toAbsolutePath() + ": " + e.getMessage() + "; pass a writable --data DIR", e);
         }
         EmbeddingModel encoder = MiniLmEmbeddingModel.create();
-        Store store = SqliteStore.open(config.dataDir(), config.clock());
+        Store store = Stores.open(config.dbUrl(), config.dataDir(), config.clock());
         VectorIndex index = null;
         try {
             Path indexDir = config.dataDir().resolve("index").resolve(encoder.id());
