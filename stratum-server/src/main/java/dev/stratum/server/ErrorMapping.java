@@ -114,6 +114,7 @@ final class ErrorMapping {
     }
 
     static void respond(Context ctx, int status, String code, String message) {
+        ctx.attribute(HttpTelemetry.ERROR_CODE, code);
         if (status >= 400 && status < 500) {
             LOG.debug("{} -> {} {}", JsonBodies.route(ctx), status, code);
         }

@@ -3,6 +3,7 @@ package dev.stratum.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratum.api.StratumService;
 import dev.stratum.api.store.ApiKeyStore;
+import dev.stratum.telemetry.Telemetry;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import org.slf4j.Logger;
@@ -13,15 +14,18 @@ final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private HttpApi() {}
 
-    static Javalin create(ServerConfig config, StratumService service, ApiKeyStore keys) {
+    static Javalin create(ServerConfig config, StratumService service, ApiKeyStore keys, Telemetry telemetry) {
         ObjectMapper mapper = JsonMapping.newObjectMapper();
         JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
         LabelledFiles files = new LabelledFiles(config.maxImportBytes());
         Authenticator authenticator = new Authenticator(keys);
+        HttpTelemetry http = new HttpTelemetry(telemetry);
         return Javalin.create(javalin -> {
             configureServer(javalin, config);
             javalin.jsonMapper(JsonMapping.forJavalin(mapper));
             ErrorMapping.install(javalin);
+            javalin.routes.before(http::start);
+            javalin.routes.after(http::end);
             javalin.routes.beforeMatched(authenticator::check);
             // Route templates, not paths: ids and query strings stay out of the log.
             javalin.requestLogger.http((ctx, ms) -> LOG.debug("{} -> {} in {} ms", JsonBodies.route(ctx), ctx.statusCode(),
@@ -33,6 +37,7 @@ final class HttpApi {
             new TrainingRoutes(service).register(javalin.routes);
             new ModelRoutes(service).register(javalin.routes);
             new EvaluationRoutes(service, bodies, files).register(javalin.routes);
+            new TelemetryRoutes(telemetry, config.metrics()).register(javalin.routes);
             new ReviewRoutes(service, bodies).register(javalin.routes);
         });
     }

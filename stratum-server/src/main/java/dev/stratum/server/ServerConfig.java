@@ -11,8 +11,10 @@ import dev.stratum.api.InvalidRequestException;
  * @param maxImportBytes the largest file accepted by the streaming routes (example import, evaluation); the file is
  *     streamed to the service, never held in memory whole
  * @param maxBatchTexts the most texts one batch prediction may carry
+ * @param metrics who may read {@code GET /metrics}
  */
-public record ServerConfig(String host, int port, long maxBodyBytes, long maxImportBytes, int maxBatchTexts) {
+public record ServerConfig(
+        String host, int port, long maxBodyBytes, long maxImportBytes, int maxBatchTexts, MetricsAccess metrics) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
@@ -20,7 +22,25 @@ public record ServerConfig(String host, int port, long maxBodyBytes, long maxImp
     public static final int DEFAULT_MAX_BATCH_TEXTS = 1000;
     private static final int MAX_BATCH_TEXTS_LIMIT = 100_000;
 
+    /**
+     * Who may read {@code GET /metrics}. Public by default, like the health routes: metrics hold counts, latencies and
+     * task ids but no texts, and scrapers usually reach the port from an internal network without a secret. Until
+     * read-only keys exist, requiring a key means giving the scraper an admin key, so {@code KEY} suits deployments
+     * where the port is reachable from outside and the scraper can keep a secret; {@code OFF} removes the route.
+     */
+    public enum MetricsAccess {
+        PUBLIC,
+        KEY,
+        OFF
+    }
+
+    /** A configuration with public metrics. */
+    public ServerConfig(String host, int port, long maxBodyBytes, long maxImportBytes, int maxBatchTexts) {
+        this(host, port, maxBodyBytes, maxImportBytes, maxBatchTexts, MetricsAccess.PUBLIC);
+    }
+
     public ServerConfig {
+        java.util.Objects.requireNonNull(metrics, "metrics");
         if (host == null || host.isBlank()) {
             throw invalid(
                     "server host is empty; use 127.0.0.1 to listen locally or 0.0.0.0 to listen on all interfaces");
@@ -55,22 +75,26 @@ public record ServerConfig(String host, int port, long maxBodyBytes, long maxImp
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, maxBodyBytes, maxImportBytes, maxBatchTexts);
+        return new ServerConfig(value, port, maxBodyBytes, maxImportBytes, maxBatchTexts, metrics);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, maxBodyBytes, maxImportBytes, maxBatchTexts);
+        return new ServerConfig(host, value, maxBodyBytes, maxImportBytes, maxBatchTexts, metrics);
     }
 
     public ServerConfig withMaxBodyBytes(long value) {
-        return new ServerConfig(host, port, value, Math.max(value, maxImportBytes), maxBatchTexts);
+        return new ServerConfig(host, port, value, Math.max(value, maxImportBytes), maxBatchTexts, metrics);
     }
 
     public ServerConfig withMaxImportBytes(long value) {
-        return new ServerConfig(host, port, maxBodyBytes, value, maxBatchTexts);
+        return new ServerConfig(host, port, maxBodyBytes, value, maxBatchTexts, metrics);
+    }
+
+    public ServerConfig withMetrics(MetricsAccess value) {
+        return new ServerConfig(host, port, maxBodyBytes, maxImportBytes, maxBatchTexts, value);
     }
 
     public ServerConfig withMaxBatchTexts(int value) {
-        return new ServerConfig(host, port, maxBodyBytes, maxImportBytes, value);
+        return new ServerConfig(host, port, maxBodyBytes, maxImportBytes, value, metrics);
     }
 }

@@ -3,6 +3,8 @@ package dev.stratum.server;
 import dev.stratum.api.StratumService;
 import dev.stratum.api.UnavailableException;
 import dev.stratum.api.store.ApiKeyStore;
+import dev.stratum.telemetry.Telemetry;
+import dev.stratum.telemetry.TelemetryConfig;
 import io.javalin.Javalin;
 import java.util.List;
 import java.util.Objects;
@@ -16,9 +18,11 @@ import org.slf4j.LoggerFactory;
 public final class StratumServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StratumServer.class);
     private final Javalin app;
+    private final Telemetry ownTelemetry;
 
-    private StratumServer(Javalin app) {
+    private StratumServer(Javalin app, Telemetry ownTelemetry) {
         this.app = app;
+        this.ownTelemetry = ownTelemetry;
     }
 
     /**
@@ -27,10 +31,31 @@ public final class StratumServer implements AutoCloseable {
      * @throws UnavailableException when the address cannot be bound (for example the port is taken)
      */
     public static StratumServer start(ServerConfig config, StratumService service, ApiKeyStore keys) {
+        Telemetry own = Telemetry.start(TelemetryConfig.defaults());
+        try {
+            return start(config, service, keys, own, own);
+        } catch (RuntimeException e) {
+            own.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts as above, recording server spans and HTTP metrics in {@code telemetry}, which also serves {@code GET
+     * /metrics} and {@code GET /v1/traces}; give the engine the same telemetry so that its spans and metrics are there
+     * too. The telemetry stays open and belongs to the caller.
+     */
+    public static StratumServer start(ServerConfig config, StratumService service, ApiKeyStore keys,
+            Telemetry telemetry) {
+        return start(config, service, keys, Objects.requireNonNull(telemetry, "telemetry"), null);
+    }
+
+    private static StratumServer start(ServerConfig config, StratumService service, ApiKeyStore keys,
+            Telemetry telemetry, Telemetry own) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(keys, "keys");
-        Javalin app = HttpApi.create(config, service, keys);
+        Javalin app = HttpApi.create(config, service, keys, telemetry);
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -40,7 +65,7 @@ public final class StratumServer implements AutoCloseable {
                     + "port, or 0 for any free one", e);
         }
         LOG.info("Stratum API listening on http://{}:{}", config.host(), app.port());
-        return new StratumServer(app);
+        return new StratumServer(app, own);
     }
 
     /** The port the server listens on: the configured one, or the one picked when it was 0. */
@@ -52,6 +77,9 @@ public final class StratumServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        if (ownTelemetry != null) {
+            ownTelemetry.close();
+        }
     }
 
     /** Every registered HTTP route as (method, path template), for checks that the OpenAPI document is complete. */

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AuthenticationTest {
-    private static final Set<String> PUBLIC_PATHS = Set.of("/v1/health", "/v1/ready", "/openapi.json");
+    private static final Set<String> PUBLIC_PATHS = Set.of("/v1/health", "/v1/ready", "/openapi.json", "/metrics");
     private final TestServer t = TestServer.shared();
 
     @Test

@@ -91,7 +91,7 @@ class EndpointFuzzTest {
     @Provide
     Arbitrary<String> readRoutes() {
         return Arbitraries.of("/v1/tasks/{task}", "/v1/tasks/{task}/examples", "/v1/predictions/{id}",
-                "/v1/tasks/{task}/models", "/v1/tasks/{task}/models/current", "/v1/tasks/{task}/train");
+                "/v1/tasks/{task}/models", "/v1/tasks/{task}/models/current", "/v1/tasks/{task}/train", "/v1/traces");
     }
 
     @Provide

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratum.api.StratumService;
 import dev.stratum.orchestration.EngineConfig;
+import dev.stratum.orchestration.EngineTelemetry;
 import dev.stratum.orchestration.StratumEngine;
+import dev.stratum.telemetry.Telemetry;
+import dev.stratum.telemetry.TelemetryConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,14 +37,17 @@ final class TestServer {
     final StratumEngine engine;
     final StratumService service;
     final StratumServer server;
+    final Telemetry telemetry;
     final String adminKey;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private TestServer(Path dataDir, StratumEngine engine, StratumService service, StratumServer server, String key) {
+    private TestServer(Path dataDir, StratumEngine engine, StratumService service, StratumServer server,
+            Telemetry telemetry, String key) {
         this.dataDir = dataDir;
         this.engine = engine;
         this.service = service;
         this.server = server;
+        this.telemetry = telemetry;
         this.adminKey = key;
     }
 
@@ -57,11 +63,13 @@ final class TestServer {
     private static TestServer start(ServerConfig config) {
         try {
             Path dir = Files.createTempDirectory("stratum-server-test");
-            StratumEngine engine = StratumEngine.open(EngineConfig.defaults(dir));
+            Telemetry telemetry = Telemetry.start(TelemetryConfig.defaults());
+            StratumEngine engine = StratumEngine.open(EngineConfig.defaults(dir),
+                    EngineTelemetry.of(telemetry.openTelemetry(), telemetry.meterRegistry()));
             StratumService service = FaultInjection.wrap(engine);
             String key = AdminKeys.bootstrap(engine.store().apiKeys(), null, Clock.systemUTC()).orElseThrow();
-            StratumServer server = StratumServer.start(config, service, engine.store().apiKeys());
-            return new TestServer(dir, engine, service, server, key);
+            StratumServer server = StratumServer.start(config, service, engine.store().apiKeys(), telemetry);
+            return new TestServer(dir, engine, service, server, telemetry, key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -147,6 +155,7 @@ final class TestServer {
     private void closeQuietly() {
         server.close();
         engine.close();
+        telemetry.close();
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
