@@ -30,6 +30,11 @@ public record Example(
             throw new InvalidRequestException("text_too_long", "text is " + text.length()
                     + " characters long; the limit is " + MAX_TEXT_LENGTH + ". Shorten or split it.");
         }
+        // Every backend must be able to store what one accepts: PostgreSQL cannot store U+0000 in text.
+        if (text.indexOf('\0') >= 0) {
+            throw new InvalidRequestException("unsupported_character", "text contains a NUL character (U+0000) at "
+                    + "position " + text.indexOf('\0') + "; remove it and send the text again");
+        }
     }
 
     public Example withId(long newId) {

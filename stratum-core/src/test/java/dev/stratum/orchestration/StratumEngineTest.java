@@ -141,6 +141,16 @@ class StratumEngineTest {
     }
 
     @Test
+    void textWithANulCharacter_isRefusedBeforeAnythingIsStored() {
+        createTask();
+        assertThatThrownBy(() -> engine.predict("exp", "lunch\0"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("U+0000");
+        assertThatThrownBy(() -> engine.addExample("exp", "taxi\0", "travel"))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(engine.examples("exp", 0, 10).total()).isZero();
+    }
+
+    @Test
     void unknownTask_isNotFound() {
         assertThatThrownBy(() -> engine.predict("nope", "x")).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("'nope'");
