@@ -1,5 +1,6 @@
 package dev.stratum.cli;
 
+import dev.stratum.telemetry.logging.LogFormat;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -32,6 +33,24 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--log-format", paramLabel = "text|json", scope = CommandLine.ScopeType.INHERIT,
+            description = "Log lines as readable text or as JSON with trace ids. Default: $" + Logging.FORMAT_ENV
+                    + ", else text.")
+    void logFormat(String value) {
+        try {
+            Logging.format(LogFormat.parse(value));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    @CommandLine.Option(names = "--log-file", paramLabel = "FILE|-", scope = CommandLine.ScopeType.INHERIT,
+            description = "Append logs to FILE, or write them to stdout with '-'. Default: $" + Logging.FILE_ENV
+                    + ", else stderr.")
+    void logFile(String value) {
+        Logging.file(value);
+    }
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

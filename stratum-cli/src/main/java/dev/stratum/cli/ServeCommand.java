@@ -3,10 +3,13 @@ package dev.stratum.cli;
 import dev.stratum.api.Task;
 import dev.stratum.api.store.ApiKeyStore;
 import dev.stratum.demo.DemoTask;
+import dev.stratum.orchestration.EngineTelemetry;
 import dev.stratum.orchestration.StratumEngine;
 import dev.stratum.server.AdminKeys;
 import dev.stratum.server.ServerConfig;
 import dev.stratum.server.StratumServer;
+import dev.stratum.telemetry.Telemetry;
+import dev.stratum.telemetry.TelemetryConfig;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
@@ -46,13 +49,32 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Create, fill and train the demo task 'expenses' unless it exists.")
     boolean demo;
 
+    @Option(names = "--metrics", defaultValue = "public", paramLabel = "public|key|off",
+            description = "Who may read GET /metrics: anyone, API keys only, or nobody. Default: ${DEFAULT-VALUE}")
+    ServerConfig.MetricsAccess metrics;
+
+    @Option(names = "--otlp-endpoint", paramLabel = "URL",
+            description = {"Also send spans to this OTLP/HTTP collector, e.g. http://localhost:4318. Default:",
+                "OTEL_EXPORTER_OTLP_ENDPOINT, else spans stay in process (GET /v1/traces)."})
+    String otlpEndpoint;
+
     @Override
     public Integer call() throws InterruptedException {
         Logging.configure(data.verbose ? "debug" : "info");
-        ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port);
+        ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withMetrics(metrics);
         PrintWriter out = spec.commandLine().getOut();
         String envKey = System.getenv(ADMIN_KEY_ENV);
-        StratumEngine engine = StratumEngine.open(data.engineConfig());
+        TelemetryConfig telemetryConfig = TelemetryConfig.fromEnvironment(System.getenv());
+        Telemetry telemetry = Telemetry.start(otlpEndpoint == null || otlpEndpoint.isBlank() ? telemetryConfig
+                : telemetryConfig.withOtlpEndpoint(otlpEndpoint.strip()));
+        StratumEngine engine;
+        try {
+            engine = StratumEngine.open(data.engineConfig(),
+                    EngineTelemetry.of(telemetry.openTelemetry(), telemetry.meterRegistry()));
+        } catch (RuntimeException e) {
+            telemetry.close();
+            throw e;
+        }
         StratumServer server;
         Optional<String> generatedKey;
         try {
@@ -65,9 +87,10 @@ final class ServeCommand implements Callable<Integer> {
                 out.printf("demo task '%s' ready: %d labels, %d examples%n", task.id(), task.labels().size(),
                         engine.examples(task.id(), 0, 1).total());
             }
-            server = StratumServer.start(config, engine, keys);
+            server = StratumServer.start(config, engine, keys, telemetry);
         } catch (RuntimeException e) {
             engine.close();
+            telemetry.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -76,6 +99,7 @@ final class ServeCommand implements Callable<Integer> {
                 server.close();
             } finally {
                 engine.close();
+                telemetry.close();
                 stopped.countDown();
             }
         }, "stratum-shutdown"));
