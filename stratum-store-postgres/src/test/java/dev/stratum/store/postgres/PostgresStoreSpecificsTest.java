@@ -187,12 +187,16 @@ class PostgresStoreSpecificsTest {
         Store store = open();
         store.tasks().insert(task("expenses"));
 
-        assertThatThrownBy(() -> store.examples().insertAll(List.of(example("expenses", "taxi\u0000fare"))))
+        // Examples refuse NUL when they are built (Example.requireText); a prediction's text reaches the store as
+        // given, so this is where PostgreSQL's own refusal must still become a client error.
+        Prediction withNul = new Prediction("pr_nul", "expenses", "taxi\u0000fare", "travel", 0.9, Layer.GENERAL,
+                "all-minilm-l6-v2-q", List.of(new LabelScore("travel", 0.9)), 1.0, Instant.now(), null);
+        assertThatThrownBy(() -> store.predictions().insertAll(List.of(withNul)))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("NUL, U+0000")
                 .extracting(e -> ((InvalidRequestException) e).code())
                 .isEqualTo("unsupported_character");
-        assertThat(store.examples().count("expenses")).isZero();
+        assertThat(store.predictions().count("expenses")).isZero();
     }
 
     @Test
