@@ -41,7 +41,8 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
     /** Operations to embed one text of average length. */
     public double operationsPerText() {
         double meanTokens = tokens / (double) texts;
-        double perToken = 2.0 * LAYERS * (4.0 * HIDDEN * HIDDEN + 2.0 * HIDDEN * FEED_FORWARD + 2.0 * meanTokens * HIDDEN);
+        double perToken =
+                2.0 * LAYERS * (4.0 * HIDDEN * HIDDEN + 2.0 * HIDDEN * FEED_FORWARD + 2.0 * meanTokens * HIDDEN);
         return perToken * meanTokens;
     }
 

@@ -45,7 +45,7 @@ public record TuneConfig(Path train, List<String> shots, int seeds, int folds, S
     /** The grid the shipped defaults were chosen from. */
     public static TuneConfig defaults(Path train, String textColumn, String labelColumn) {
         return new TuneConfig(train, List.of("10", "30", BenchConfig.ALL), 2, 3, textColumn, labelColumn,
-                LayeredEncoders.NAMES, List.of(1e-6, 1e-5, 1e-4), List.of(5, 10, 20), List.of(0.02, 0.05, 0.1),
+                LayeredEncoders.NAMES, List.of(1e-6, 1e-5, 1e-4), List.of(5, 10, 20), List.of(0.01, 0.02, 0.05, 0.1),
                 List.of(0.25, 0.5, 0.75));
     }
 }

@@ -14,7 +14,7 @@ public record HyperlocalConfig(
         int k, double voteTemperature, double priorSimilarity, double headWeight, double duplicateSimilarity) {
 
     /** Defaults for data never seen before; how they were chosen is in {@link HyperlocalModel}. */
-    public static final HyperlocalConfig DEFAULTS = new HyperlocalConfig(10, 0.05, 0.6, 0.5, 0.97);
+    public static final HyperlocalConfig DEFAULTS = new HyperlocalConfig(10, 0.02, 0.6, 0.5, 0.985);
 
     public HyperlocalConfig {
         if (k < 1) {

@@ -16,7 +16,7 @@ public record SoftmaxRegressionConfig(
         double l2, int epochs, int minSteps, int batchSize, double learningRate, boolean classBalanced) {
 
     /** Defaults for data never seen before; how they were chosen is in {@link SoftmaxRegressionTrainer}. */
-    public static final SoftmaxRegressionConfig DEFAULTS = new SoftmaxRegressionConfig(1e-5, 4, 300, 32, 0.1, true);
+    public static final SoftmaxRegressionConfig DEFAULTS = new SoftmaxRegressionConfig(1e-6, 4, 300, 32, 0.1, true);
 
     public SoftmaxRegressionConfig {
         if (!(l2 >= 0) || Double.isInfinite(l2)) {

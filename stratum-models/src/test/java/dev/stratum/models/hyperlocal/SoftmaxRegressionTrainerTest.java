@@ -64,7 +64,9 @@ class SoftmaxRegressionTrainerTest {
                 .containsEntry("seed", 3L)
                 .containsEntry("examples", 20)
                 .containsEntry("l2", SoftmaxRegressionConfig.DEFAULTS.l2())
-                .containsKeys("epochs", "steps", "learning_rate", "batch_size", "class_balanced");
+                .containsEntry("min_steps", SoftmaxRegressionConfig.DEFAULTS.minSteps())
+                .containsEntry("dimension", ToyData.centre(0).length)
+                .containsKeys("epochs", "steps", "learning_rate", "batch_size", "class_balanced", "optimizer");
     }
 
     @Test
