@@ -1,0 +1,21 @@
+package dev.stratum.odd;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** A rule of an {@link OddPolicy} that a prediction can break; its wire name is what responses report. */
+public enum OddRule {
+    /** The input is longer than the policy allows. */
+    INPUT_TOO_LONG,
+    /** The input looks unlike the task's validated examples, or like inputs people rejected as out of scope. */
+    OUT_OF_DOMAIN,
+    /** The model's label is not in the task's taxonomy. */
+    LABEL_NOT_IN_TAXONOMY,
+    /** The conformal prediction set at the policy's coverage holds several labels, or the task is not calibrated. */
+    LOW_CONFIDENCE;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
