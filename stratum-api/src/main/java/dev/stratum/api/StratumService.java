@@ -23,6 +23,9 @@ public interface StratumService extends AutoCloseable {
 
     Task updateSettings(String taskId, TaskSettings settings);
 
+    /** Counts that show a task's progress, for example how far the memory has indexed a bulk import. */
+    TaskStats stats(String taskId);
+
     Prediction predict(String taskId, String text);
 
     List<Prediction> predictBatch(String taskId, List<String> texts);

@@ -18,6 +18,7 @@ import dev.stratum.api.ReviewItem;
 import dev.stratum.api.StratumService;
 import dev.stratum.api.Task;
 import dev.stratum.api.TaskSettings;
+import dev.stratum.api.TaskStats;
 import dev.stratum.api.TrainingRun;
 import dev.stratum.api.models.EmbeddingModel;
 import dev.stratum.api.models.HeadTrainer;
@@ -134,6 +135,14 @@ public final class StratumEngine implements StratumService {
     @Override
     public Task updateSettings(String taskId, TaskSettings settings) {
         return tasks.updateSettings(taskId, settings);
+    }
+
+    @Override
+    public TaskStats stats(String taskId) {
+        TaskRuntime runtime = tasks.get(taskId);
+        return new TaskStats(taskId, store.examples().count(taskId), indexer.indexed(taskId),
+                store.predictions().count(taskId), store.reviews().count(taskId, ReviewItem.Status.OPEN),
+                runtime.version() == null ? null : runtime.version().id(), training.last(taskId).orElse(null));
     }
 
     @Override

@@ -27,6 +27,7 @@ final class TaskRoutes {
         routes.post("/v1/tasks", this::create);
         routes.get("/v1/tasks", ctx -> ctx.json(new TaskList(service.tasks())));
         routes.get("/v1/tasks/{task}", ctx -> ctx.json(service.task(ctx.pathParam("task"))));
+        routes.get("/v1/tasks/{task}/stats", ctx -> ctx.json(service.stats(ctx.pathParam("task"))));
         routes.put("/v1/tasks/{task}/labels", this::replaceLabels);
         routes.patch("/v1/tasks/{task}/settings", this::updateSettings);
     }
