@@ -92,6 +92,8 @@ public final class BenchMarkdown {
                 median(n.at("/stratum_texts_per_second")), n.at("/stratum_texts_per_second")));
         md.append(String.format(Locale.ROOT, "| **ratio** | **%.2f** | %s |%n", n.at("/median_ratio").asDouble(),
                 n.at("/ratio")));
+        md.append(String.format(Locale.ROOT, "| ratio of texts per CPU second | %.2f | %s |%n",
+                n.at("/median_cpu_ratio").asDouble(), n.at("/cpu_ratio")));
         for (JsonNode r : n.at("/batch_sizes")) {
             md.append(String.format(Locale.ROOT, "| %s | %.0f | |%n", r.at("/what").asText(),
                     r.at("/texts_per_second").asDouble()));

@@ -1,5 +1,6 @@
 package dev.stratum.learning.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.stratum.api.models.EmbeddingModel;
@@ -7,6 +8,7 @@ import dev.stratum.models.encoder.OnnxSentenceEncoder;
 import dev.stratum.models.general.MiniLmEmbeddingModel;
 import dev.stratum.models.specific.LayeredEncoders;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,17 +40,24 @@ public final class EmbedBench {
         double[] stockRate = new double[config.rounds()];
         double[] oursRate = new double[config.rounds()];
         double[] ratio = new double[config.rounds()];
+        double[] cpuRatio = new double[config.rounds()];
         for (int r = 0; r < config.rounds(); r++) {
+            double[] stockRun;
+            double[] oursRun;
             if (r % 2 == 0) {
-                stockRate[r] = rate(texts.size(), () -> stock.embedAll(segments));
-                oursRate[r] = rate(texts.size(), () -> ours.embedAll(texts));
+                stockRun = timed(texts.size(), () -> stock.embedAll(segments));
+                oursRun = timed(texts.size(), () -> ours.embedAll(texts));
             } else {
-                oursRate[r] = rate(texts.size(), () -> ours.embedAll(texts));
-                stockRate[r] = rate(texts.size(), () -> stock.embedAll(segments));
+                oursRun = timed(texts.size(), () -> ours.embedAll(texts));
+                stockRun = timed(texts.size(), () -> stock.embedAll(segments));
             }
+            stockRate[r] = stockRun[0];
+            oursRate[r] = oursRun[0];
             ratio[r] = oursRate[r] / stockRate[r];
-            progress.printf("round %d: LangChain4j %.0f texts/s, Stratum %.0f texts/s, ratio %.2f%n", r + 1,
-                    stockRate[r], oursRate[r], ratio[r]);
+            cpuRatio[r] = oursRun[1] / stockRun[1];
+            progress.printf("round %d: LangChain4j %.0f texts/s (%.0f per CPU second), Stratum %.0f texts/s (%.0f per"
+                            + " CPU second), ratio %.2f (per CPU second %.2f)%n", r + 1, stockRate[r], stockRun[1],
+                    oursRate[r], oursRun[1], ratio[r], cpuRatio[r]);
         }
         List<EmbedReport.Rate> batchSizes = new ArrayList<>();
         int threads = Runtime.getRuntime().availableProcessors();
@@ -76,15 +85,27 @@ public final class EmbedBench {
             tokens += counter.tokenCount(text);
         }
         return new EmbedReport(config.file().toString(), texts.size(), tokens, config.rounds(), stockRate, oursRate,
-                ratio, median(ratio), batchSizes, encoders, config.peakGopsPerCore() * threads,
+                ratio, median(ratio), cpuRatio, batchSizes, encoders, config.peakGopsPerCore() * threads,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Runtime.version().toString(),
                 ClassifyBench.machine());
     }
 
     private static double rate(int texts, Runnable work) {
+        return timed(texts, work)[0];
+    }
+
+    /**
+     * Texts per second of wall time and per second of the process's CPU time. The second does not depend on how much
+     * of the cores other processes take, and it charges threads that spin while they wait.
+     */
+    private static double[] timed(int texts, Runnable work) {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         work.run();
-        return texts / ((System.nanoTime() - start) / 1e9);
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+        return new double[] {texts / wall, texts / Math.max(cpuSeconds, 1e-9)};
     }
 
     static double median(double[] values) {

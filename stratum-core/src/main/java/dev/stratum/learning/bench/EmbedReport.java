@@ -21,10 +21,12 @@ import java.util.Map;
  * activations and (de)quantization are left out, so the limit is optimistic.
  *
  * @param tokens the tokens of all texts, special tokens included, padding excluded
+ * @param cpuRatio per round, Stratum's texts per second of process CPU time over LangChain4j's
  * @param peakGops the assumed peak of all cores together, in billions of int8 operations per second
  */
 public record EmbedReport(String file, int texts, long tokens, int rounds, double[] langchain4jRate,
-        double[] stratumRate, double[] ratio, double medianRatio, List<Rate> batchSizes, List<Rate> encoders,
+        double[] stratumRate, double[] ratio, double medianRatio, double[] cpuRatio, List<Rate> batchSizes,
+        List<Rate> encoders,
         double peakGops, String date, String javaVersion, String machine) {
     private static final int LAYERS = 6;
     private static final int HIDDEN = 384;
@@ -68,6 +70,8 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
         out.printf(Locale.ROOT, "  Stratum MiniLmEmbeddingModel:                     median %.0f texts/s %s%n",
                 medianStratumRate(), rounded(stratumRate, 0));
         out.printf(Locale.ROOT, "  ratio per round %s, median %.2f%n", rounded(ratio, 2), medianRatio);
+        out.printf(Locale.ROOT, "  ratio of texts per CPU second per round %s, median %.2f%n", rounded(cpuRatio, 2),
+                EmbedBench.median(cpuRatio));
         batchSizes.forEach(r -> out.printf(Locale.ROOT, "  %-28s %6.0f texts/s%n", r.what(), r.textsPerSecond()));
         encoders.forEach(r -> out.printf(Locale.ROOT, "  encoder %-20s %6.0f texts/s%n", r.what(), r.textsPerSecond()));
         out.printf(Locale.ROOT, "physical limit: %.2f GOP per text; at %.0f GOP/s peak, %.0f texts/s; Stratum reaches"
@@ -90,6 +94,8 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
         root.put("stratum_texts_per_second", rounded(stratumRate, 1));
         root.put("ratio", rounded(ratio, 3));
         root.put("median_ratio", BenchReport.round(medianRatio, 3));
+        root.put("cpu_ratio", rounded(cpuRatio, 3));
+        root.put("median_cpu_ratio", BenchReport.round(EmbedBench.median(cpuRatio), 3));
         root.put("batch_sizes", batchSizes.stream().map(EmbedReport::json).toList());
         root.put("encoders", encoders.stream().map(EmbedReport::json).toList());
         root.put("gop_per_text", BenchReport.round(operationsPerText() / 1e9, 4));
