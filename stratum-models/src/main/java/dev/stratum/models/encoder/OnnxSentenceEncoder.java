@@ -29,9 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fight for the same cores. Sorting by length keeps the padding small. The measured effect is in docs/benchmarks.md
  * ({@code stratum bench embed}).
  *
- * <p>A single {@link #embed} runs in the caller's thread. The model is int8 with dynamic quantization, whose scale is
- * taken over the whole batch, so a text's vector depends very slightly on the texts batched with it (cosine to the
- * single-text vector above 0.999); it never changes a vector by more than that.
+ * <p>A single {@link #embed} runs in the caller's thread and gives the same vector as LangChain4j's encoder over the
+ * same files. The model is int8 with dynamic quantization, whose scale is taken over the whole batch, so in
+ * {@link #embedAll} a text's vector depends slightly on the texts batched with it: measured on BANKING77, the cosine
+ * to the single-text vector was 0.993 at the median and never below 0.98, and classification accuracy did not
+ * change.
  */
 public final class OnnxSentenceEncoder implements EmbeddingModel {
     /** Texts per batch: larger batches gained nothing measurable on 2 cores and hold more memory. */
