@@ -11,14 +11,21 @@ import java.util.Random;
 
 /**
  * Chooses where the hyperlocal layer takes over from the general one. By k-fold cross-validation on the task's own
- * examples (never on data held out for testing), it records for each example the hyperlocal model's confidence and
- * whether each layer was right, then picks the confidence threshold at which the cascade makes the fewest mistakes;
- * ties go to the lower threshold, so the hyperlocal layer answers wherever it is at least as good.
+ * examples (never on data held out for testing; on a random sample of at most {@value #MAX_EXAMPLES} of them), it
+ * records for each example the hyperlocal model's confidence and whether each layer was right, then picks the
+ * confidence threshold at which the cascade makes the fewest mistakes; ties go to the lower threshold, so the
+ * hyperlocal layer answers wherever it is at least as good.
  */
 final class RoutingCalibration {
     static final int FOLDS = 4;
     /** Below this many examples per fold, cross-validation says too little; the fallback threshold applies. */
     static final int MIN_EXAMPLES = 8 * FOLDS;
+    /**
+     * Cross-validation runs on a random sample of at most this many examples. The exact nearest-neighbour search of
+     * each fold costs held-out times training examples, so a task of 100,000 examples would take hours; a sample of
+     * 4,000 bounds it, and the threshold is still chosen from 4,000 held-out outcomes.
+     */
+    static final int MAX_EXAMPLES = 4_000;
 
     private RoutingCalibration() {}
 
@@ -33,6 +40,9 @@ final class RoutingCalibration {
         }
         List<Example> shuffled = new ArrayList<>(examples);
         Collections.shuffle(shuffled, new Random(seed));
+        if (shuffled.size() > MAX_EXAMPLES) {
+            shuffled = new ArrayList<>(shuffled.subList(0, MAX_EXAMPLES));
+        }
         List<Outcome> outcomes = new ArrayList<>(shuffled.size());
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Example> train = new ArrayList<>();
