@@ -180,8 +180,8 @@ public final class OddCalibrator {
     /**
      * Each example's nearest neighbours among all the others: the memory a new input meets in serving holds every
      * example, so leaving out only the example itself (rather than its whole fold) keeps the neighbours as close as
-     * serving will find them. With fold-sized memories, a vote over more neighbours in serving comes out sharper
-     * than calibration saw, and coverage falls short of its target.
+     * serving will find them. With fold-sized memories in-domain examples look farther from their nearest neighbour
+     * than served inputs do, so the out-of-domain threshold comes out too lenient.
      */
     private List<List<Neighbour>> leaveOneOutNeighbours(TrainingSet data) {
         ExactNeighbourSearch memory = ExactNeighbourSearch.of(data.x(), data.y());
