@@ -1,9 +1,12 @@
 package dev.stratum.orchestration;
 
+import dev.stratum.api.Example;
 import dev.stratum.api.Layer;
 import dev.stratum.api.models.Distribution;
 import dev.stratum.api.store.Neighbour;
+import dev.stratum.odd.domain.ExactNeighbourSearch;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Routes one embedded input through the layers: the hyperlocal model answers when it has anything to go on (a trained
@@ -15,6 +18,17 @@ final class Cascade {
     @FunctionalInterface
     interface NeighbourLookup {
         List<Neighbour> nearest(String taskId, float[] query, int k);
+
+        /**
+         * An exact, in-memory memory of just {@code examples}: what evaluation on a held-out share uses, so that the
+         * held-out examples (which are in the task's index) cannot find themselves.
+         */
+        static NeighbourLookup over(List<Example> examples, Map<String, float[]> vectors) {
+            ExactNeighbourSearch search = ExactNeighbourSearch.of(
+                    examples.stream().map(e -> vectors.get(e.text())).toList(),
+                    examples.stream().map(Example::label).toList());
+            return (taskId, query, k) -> search.nearest(query, k);
+        }
     }
 
     /** The answer of one layer. */

@@ -97,8 +97,7 @@ final class Evaluations {
         Map<String, float[]> vectors = embeddings.forExamples(examples.stream().map(Example::text).toList());
         Task task = runtime.task();
         HyperlocalTraining.Result result = training.train(task, train, vectors, embeddings.modelId(), "holdout");
-        ExactNeighbours memory = new ExactNeighbours();
-        train.forEach(e -> memory.add(e.id(), e.label(), vectors.get(e.text())));
+        Cascade.NeighbourLookup memory = Cascade.NeighbourLookup.over(train, vectors);
         TaskRuntime candidate = runtime.withHead(result.head(), null);
         Double threshold = RoutingCalibration.chooseThreshold(runtime, train, vectors, training, neighbours, seed);
         if (threshold != null) {

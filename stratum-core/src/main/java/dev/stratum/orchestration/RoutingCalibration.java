@@ -52,8 +52,7 @@ final class RoutingCalibration {
             }
             train.sort((a, b) -> Long.compare(a.id(), b.id()));
             var result = training.train(runtime.task(), train, vectors, "cv", "routing-calibration");
-            ExactNeighbours memory = new ExactNeighbours();
-            train.forEach(e -> memory.add(e.id(), e.label(), vectors.get(e.text())));
+            Cascade.NeighbourLookup memory = Cascade.NeighbourLookup.over(train, vectors);
             TaskRuntime candidate = runtime.withHead(result.head(), null);
             for (Example example : test) {
                 float[] vector = vectors.get(example.text());
