@@ -17,6 +17,12 @@ final class DataOptions {
                 "STRATUM_DB_PASSWORD). Default: $" + EngineConfig.DB_URL_ENV + ", else SQLite."})
     String dbUrl;
 
+    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "${env:STRATUM_ENCODER}",
+            description = {"The sentence encoder every layer embeds with: specific (bge-small-en-v1.5, the default),",
+                "general (all-MiniLM-L6-v2, faster, less accurate) or general+specific. Changing it retrains each",
+                "task's model. Default: $STRATUM_ENCODER, else specific."})
+    String encoder;
+
     @Option(names = {"-v", "--verbose"}, description = "Log more, and print stack traces of errors.")
     boolean verbose;
 
@@ -31,6 +37,6 @@ final class DataOptions {
 
     /** The engine's configuration for these options. */
     EngineConfig engineConfig() {
-        return EngineConfig.defaults(dataDir).withDbUrl(dbUrl);
+        return EngineConfig.defaults(dataDir).withDbUrl(dbUrl).withEncoder(encoder);
     }
 }

@@ -1,5 +1,6 @@
 package dev.stratum.orchestration;
 
+import dev.stratum.models.specific.LayeredEncoders;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -12,9 +13,12 @@ import java.util.Objects;
  * @param trainingSeed the seed of every training run, recorded in each model's provenance
  * @param autoTrain whether the engine retrains in the background after a task's {@code retrain_every} new examples
  * @param dbUrl the shared database ({@code jdbc:postgresql://...}), or null for SQLite in the data directory
+ * @param encoder the sentence encoder every layer embeds with, by {@link LayeredEncoders} name (default
+ *     {@link LayeredEncoders#DEFAULT}); a model trained on another encoder is not served, and is retrained
  */
 public record EngineConfig(
-        Path dataDir, Clock clock, int neighbours, long trainingSeed, boolean autoTrain, String dbUrl) {
+        Path dataDir, Clock clock, int neighbours, long trainingSeed, boolean autoTrain, String dbUrl,
+        String encoder) {
     /** The name of the environment variable that names the database when no option does. */
     public static final String DB_URL_ENV = "STRATUM_DB_URL";
 
@@ -25,23 +29,32 @@ public record EngineConfig(
             throw new IllegalArgumentException("neighbours must be between 1 and 100, got " + neighbours);
         }
         dbUrl = dbUrl == null || dbUrl.isBlank() ? null : dbUrl.strip();
+        encoder = encoder == null || encoder.isBlank() ? LayeredEncoders.DEFAULT : encoder.strip();
+        if (!LayeredEncoders.NAMES.contains(encoder)) {
+            throw new IllegalArgumentException("encoder '" + encoder + "' is not known; use one of "
+                    + String.join(", ", LayeredEncoders.NAMES));
+        }
     }
 
     /** A configuration on the embedded SQLite store. */
     public EngineConfig(Path dataDir, Clock clock, int neighbours, long trainingSeed, boolean autoTrain) {
-        this(dataDir, clock, neighbours, trainingSeed, autoTrain, null);
+        this(dataDir, clock, neighbours, trainingSeed, autoTrain, null, null);
     }
 
     public static EngineConfig defaults(Path dataDir) {
-        return new EngineConfig(dataDir, Clock.systemUTC(), 10, 42L, true, null);
+        return new EngineConfig(dataDir, Clock.systemUTC(), 10, 42L, true, null, null);
     }
 
     public EngineConfig withDbUrl(String url) {
-        return new EngineConfig(dataDir, clock, neighbours, trainingSeed, autoTrain, url);
+        return new EngineConfig(dataDir, clock, neighbours, trainingSeed, autoTrain, url, encoder);
     }
 
     public EngineConfig withAutoTrain(boolean value) {
-        return new EngineConfig(dataDir, clock, neighbours, trainingSeed, value, dbUrl);
+        return new EngineConfig(dataDir, clock, neighbours, trainingSeed, value, dbUrl, encoder);
+    }
+
+    public EngineConfig withEncoder(String name) {
+        return new EngineConfig(dataDir, clock, neighbours, trainingSeed, autoTrain, dbUrl, name);
     }
 
     /** Hides the password of a database URL such as {@code postgres://user:secret@host/db}. */
@@ -50,6 +63,6 @@ public record EngineConfig(
         String masked = dbUrl == null ? "sqlite" : dbUrl.replaceAll("(//[^:/@]+:)[^@]*@", "$1****@")
                 .replaceAll("(?i)(password=)[^&]*", "$1****");
         return "EngineConfig[dataDir=" + dataDir + ", neighbours=" + neighbours + ", trainingSeed=" + trainingSeed
-                + ", autoTrain=" + autoTrain + ", db=" + masked + "]";
+                + ", autoTrain=" + autoTrain + ", db=" + masked + ", encoder=" + encoder + "]";
     }
 }

@@ -4,15 +4,15 @@ import dev.stratum.api.UnavailableException;
 import dev.stratum.api.models.EmbeddingModel;
 import dev.stratum.api.store.Store;
 import dev.stratum.api.store.VectorIndex;
-import dev.stratum.models.general.MiniLmEmbeddingModel;
 import dev.stratum.models.hyperlocal.SoftmaxRegressionTrainer;
+import dev.stratum.models.specific.LayeredEncoders;
 import dev.stratum.store.selection.Stores;
 import dev.stratum.store.vector.LuceneVectorIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Wires the default components: the store (SQLite, or PostgreSQL by URL), Lucene index and the local encoder. */
+/** Wires the default components: the store (SQLite, or PostgreSQL by URL), Lucene index and the configured local encoder. */
 final class EngineFactory {
     private EngineFactory() {}
 
@@ -23,7 +23,7 @@ final class EngineFactory {
             throw new UnavailableException("data_dir_unusable", "cannot create the data directory "
                     + config.dataDir().toAbsolutePath() + ": " + e.getMessage() + "; pass a writable --data DIR", e);
         }
-        EmbeddingModel encoder = MiniLmEmbeddingModel.create();
+        EmbeddingModel encoder = LayeredEncoders.byName(config.encoder());
         Store store = Stores.open(config.dbUrl(), config.dataDir(), config.clock());
         VectorIndex index = null;
         try {

@@ -79,6 +79,19 @@ public final class StratumEngine implements StratumService {
         this.ids = new PredictionIds(clock);
         this.reviews = new ReviewQueue(store, tasks, embeddings, indexer, training, clock);
         indexer.verifyOnStart(store.tasks().list());
+        retrainStaleModels(config);
+    }
+
+    /** Retrains, in the background, each task whose current model learnt from another encoder than this engine's. */
+    private void retrainStaleModels(EngineConfig config) {
+        if (!config.autoTrain()) {
+            return;
+        }
+        for (Task task : store.tasks().list()) {
+            if (tasks.needsRetraining(task.id()) && store.examples().count(task.id()) > 0) {
+                training.start(task.id(), "auto: the encoder changed to " + embeddings.modelId());
+            }
+        }
     }
 
     /** Opens the embedded store and index in {@code config.dataDir()} with the bundled local models. */

@@ -18,16 +18,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Tasks as they are served: loaded from the store on first use, with their current models, kept in memory. */
 final class TaskRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRegistry.class);
+
     private final Store store;
     private final EmbeddingModel encoder;
     private final HeadTrainer trainer;
     private final Clock clock;
     private final ConcurrentMap<String, TaskRuntime> runtimes = new ConcurrentHashMap<>();
+    private final Set<String> staleModels = ConcurrentHashMap.newKeySet();
 
     TaskRegistry(Store store, EmbeddingModel encoder, HeadTrainer trainer, Clock clock) {
         this.store = store;
@@ -91,8 +97,15 @@ final class TaskRegistry {
         return updated;
     }
 
+    /** Whether the task's current model was trained on another encoder, so that only a retraining brings it back. */
+    boolean needsRetraining(String taskId) {
+        get(taskId);
+        return staleModels.contains(taskId);
+    }
+
     /** Swaps in a newly trained head, so the next prediction uses it. */
     void install(String taskId, TrainedHead head, ModelVersion version) {
+        staleModels.remove(taskId);
         runtimes.computeIfPresent(taskId, (id, runtime) -> runtime.withHead(head, version));
     }
 
@@ -100,9 +113,22 @@ final class TaskRegistry {
         return withCurrentModel(task);
     }
 
+    /**
+     * The task with its current model, unless that model learnt from another encoder's embeddings: it would load
+     * (the dimensions may even match) and answer nonsense, so the task is served by its memory and the general layer
+     * until it is retrained, which {@link #needsRetraining} reports.
+     */
     private TaskRuntime withCurrentModel(Task task) {
         var general = ZeroShotClassifier.create(task.labels(), encoder);
         Optional<ModelVersion> current = store.models().current(task.id());
+        if (current.isPresent() && !current.get().provenance().encoderIds().equals(List.of(encoder.id()))) {
+            LOG.warn("task '{}': model {} was trained on embeddings of {}, but this server embeds with {}; it is not"
+                    + " served until the task is retrained", task.id(), current.get().id(),
+                    current.get().provenance().encoderIds(), encoder.id());
+            staleModels.add(task.id());
+            return TaskRuntime.of(task, general, null, null);
+        }
+        staleModels.remove(task.id());
         if (current.isEmpty()) {
             return TaskRuntime.of(task, general, null, null);
         }

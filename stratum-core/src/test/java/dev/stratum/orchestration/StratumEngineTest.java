@@ -63,7 +63,7 @@ class StratumEngineTest {
         Prediction p = engine.predict("exp", "taxi from the airport to the hotel");
         assertThat(p.source()).isEqualTo(Layer.GENERAL);
         assertThat(p.label()).isEqualTo("travel");
-        assertThat(p.modelVersion()).isEqualTo("all-minilm-l6-v2-q");
+        assertThat(p.modelVersion()).isEqualTo("bge-small-en-v1.5-q");
         assertThat(engine.prediction(p.id())).isEqualTo(p);
     }
 
@@ -211,5 +211,30 @@ class StratumEngineTest {
         Prediction p = engine.predict("exp", "GITHOST subscription monthly");
         assertThat(p.source()).isEqualTo(Layer.HYPERLOCAL);
         assertThat(p.label()).isEqualTo("software");
+    }
+
+    @Test
+    void aModelTrainedOnAnotherEncoder_isNotServed_andIsRetrainedOnStart() throws Exception {
+        engine.close();
+        EngineConfig general = new EngineConfig(dir, java.time.Clock.systemUTC(), 10, 42L, true).withEncoder("general");
+        engine = StratumEngine.open(general);
+        createTask();
+        engine.addExample("exp", "GITHOST subscription monthly", "software");
+        engine.addExample("exp", "train ticket Paris Lyon", "travel");
+        assertThat(engine.trainAndWait("exp", "test").status()).isEqualTo(TrainingRun.Status.SUCCEEDED);
+        assertThat(engine.currentModel("exp").orElseThrow().provenance().encoderIds())
+                .containsExactly("all-minilm-l6-v2-q");
+        engine.close();
+
+        engine = StratumEngine.open(general.withEncoder("specific"));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!engine.currentModel("exp").map(v -> v.id().equals("exp-v2")).orElse(false)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(engine.currentModel("exp")).get().satisfies(v -> {
+            assertThat(v.provenance().encoderIds()).containsExactly("bge-small-en-v1.5-q");
+            assertThat(v.provenance().trigger()).isEqualTo("auto: the encoder changed to bge-small-en-v1.5-q");
+        });
     }
 }
