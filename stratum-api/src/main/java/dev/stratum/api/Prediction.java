@@ -1,5 +1,6 @@
 package dev.stratum.api;
 
+import dev.stratum.api.odd.OddCheck;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,9 @@ import java.util.List;
  * @param scores the top labels with their probabilities, best first
  * @param latencyMs time spent inside Stratum producing the answer
  * @param feedback what a person said about it, or null while nobody has
+ * @param odd the check against the task's operational design domain policy, or null when the task has none. When it
+ *     is not inside and the policy abstained, {@code label} is null and {@code confidence} 0: the candidates are in
+ *     the check
  */
 public record Prediction(
         String id,
@@ -23,13 +27,25 @@ public record Prediction(
         List<LabelScore> scores,
         double latencyMs,
         Instant createdAt,
-        Feedback feedback) {
+        Feedback feedback,
+        OddCheck odd) {
     public Prediction {
         scores = List.copyOf(scores);
     }
 
+    /** A prediction of a task without an ODD policy. */
+    public Prediction(String id, String taskId, String text, String label, double confidence, Layer source,
+            String modelVersion, List<LabelScore> scores, double latencyMs, Instant createdAt, Feedback feedback) {
+        this(id, taskId, text, label, confidence, source, modelVersion, scores, latencyMs, createdAt, feedback, null);
+    }
+
     public Prediction withFeedback(Feedback value) {
         return new Prediction(id, taskId, text, label, confidence, source, modelVersion, scores, latencyMs, createdAt,
-                value);
+                value, odd);
+    }
+
+    public Prediction withOdd(OddCheck value) {
+        return new Prediction(id, taskId, text, label, confidence, source, modelVersion, scores, latencyMs, createdAt,
+                feedback, value);
     }
 }

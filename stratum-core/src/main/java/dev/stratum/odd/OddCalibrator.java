@@ -5,6 +5,7 @@ import dev.stratum.api.LabelScore;
 import dev.stratum.api.models.Distribution;
 import dev.stratum.api.models.HeadTrainer;
 import dev.stratum.api.models.TrainingSet;
+import dev.stratum.api.odd.OddPolicy;
 import dev.stratum.api.store.Neighbour;
 import dev.stratum.models.hyperlocal.HyperlocalConfig;
 import dev.stratum.models.hyperlocal.HyperlocalModel;

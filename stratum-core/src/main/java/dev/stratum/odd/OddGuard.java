@@ -2,6 +2,8 @@ package dev.stratum.odd;
 
 import dev.stratum.api.LabelScore;
 import dev.stratum.api.models.Distribution;
+import dev.stratum.api.odd.OddPolicy;
+import dev.stratum.api.odd.OddRule;
 import dev.stratum.api.store.Neighbour;
 import dev.stratum.odd.conformal.AdaptivePredictionSets;
 import dev.stratum.odd.domain.InputDomain;

@@ -1,6 +1,8 @@
 package dev.stratum.odd;
 
 import dev.stratum.api.LabelScore;
+import dev.stratum.api.odd.OddAction;
+import dev.stratum.api.odd.OddRule;
 import java.util.List;
 import java.util.Objects;
 

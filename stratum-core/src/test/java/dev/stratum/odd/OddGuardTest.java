@@ -1,5 +1,8 @@
 package dev.stratum.odd;
 
+import dev.stratum.api.odd.OddPolicy;
+import dev.stratum.api.odd.OddAction;
+import dev.stratum.api.odd.OddRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratum.api.LabelScore;

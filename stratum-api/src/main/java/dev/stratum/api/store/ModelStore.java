@@ -7,7 +7,18 @@ import java.util.Optional;
 /** Persists trained model versions with their artifacts, and which one is current per task. */
 public interface ModelStore {
     /** Stores a version and its artifact; when {@code version.current()} it becomes the task's only current one. */
-    void insert(ModelVersion version, byte[] artifact);
+    default void insert(ModelVersion version, byte[] artifact) {
+        insert(version, artifact, null);
+    }
+
+    /**
+     * Stores a version as above, with what its ODD checks need (a JSON document, or null), in the same transaction,
+     * so that a current version is never without its calibration.
+     */
+    void insert(ModelVersion version, byte[] artifact, String calibration);
+
+    /** The ODD calibration stored with the version, if any. */
+    Optional<String> calibration(String versionId);
 
     /** A task's versions, newest first. */
     List<ModelVersion> list(String taskId);

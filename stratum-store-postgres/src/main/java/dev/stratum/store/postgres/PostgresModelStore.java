@@ -37,7 +37,7 @@ final class PostgresModelStore implements ModelStore {
     }
 
     @Override
-    public void insert(ModelVersion version, byte[] artifact) {
+    public void insert(ModelVersion version, byte[] artifact, String calibration) {
         db.write("store model version '" + version.id() + "'", c -> {
             if (!PostgresTaskStore.lock(c, version.taskId())) {
                 throw PostgresTaskStore.notFound(version.taskId());
@@ -46,7 +46,7 @@ final class PostgresModelStore implements ModelStore {
                 clearCurrent(c, version.taskId());
             }
             try (PreparedStatement insert = c.prepareStatement("insert into model_versions (" + COLUMNS
-                    + ", artifact) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)")) {
+                    + ", artifact, calibration) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)")) {
                 insert.setString(1, version.id());
                 insert.setString(2, version.taskId());
                 insert.setInt(3, version.version());
@@ -56,6 +56,7 @@ final class PostgresModelStore implements ModelStore {
                 insert.setString(7, version.provenance() == null ? null : toJson(version.provenance()));
                 insert.setString(8, toJson(version.metrics()));
                 insert.setBytes(9, artifact);
+                insert.setString(10, calibration);
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (PostgresDatabase.UNIQUE_VIOLATION.equals(PostgresDatabase.sqlState(e))) {
@@ -97,6 +98,22 @@ final class PostgresModelStore implements ModelStore {
                         throw notFound(versionId);
                     }
                     return rows.getBytes(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> calibration(String versionId) {
+        return db.read("read the ODD calibration of model version '" + versionId + "'", c -> {
+            try (PreparedStatement select =
+                    c.prepareStatement("select calibration from model_versions where id = ?")) {
+                select.setString(1, versionId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw notFound(versionId);
+                    }
+                    return Optional.ofNullable(rows.getString(1));
                 }
             }
         });

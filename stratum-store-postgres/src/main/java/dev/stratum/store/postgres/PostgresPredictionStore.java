@@ -15,6 +15,7 @@ import dev.stratum.api.LabelScore;
 import dev.stratum.api.Layer;
 import dev.stratum.api.NotFoundException;
 import dev.stratum.api.Prediction;
+import dev.stratum.api.odd.OddCheck;
 import dev.stratum.api.store.FeedbackOutcome;
 import dev.stratum.api.store.PredictionStore;
 import java.sql.Connection;
@@ -34,7 +35,7 @@ import java.util.Optional;
 final class PostgresPredictionStore implements PredictionStore {
     private static final TypeReference<List<LabelScore>> SCORES = new TypeReference<>() {};
     private static final String COLUMNS = "id, task_id, text, label, confidence, source, model_version, scores,"
-            + " latency_ms, created_at, feedback_action, feedback_label, feedback_comment, feedback_at";
+            + " latency_ms, created_at, feedback_action, feedback_label, feedback_comment, feedback_at, odd";
 
     private final PostgresDatabase db;
     private final Clock clock;
@@ -51,7 +52,7 @@ final class PostgresPredictionStore implements PredictionStore {
         }
         db.write("store " + predictions.size() + " predictions", c -> {
             try (PreparedStatement insert = c.prepareStatement("insert into predictions (" + COLUMNS + ")"
-                    + " values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)")) {
+                    + " values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Prediction p : predictions) {
                     bind(insert, p);
                     insert.addBatch();
@@ -80,6 +81,7 @@ final class PostgresPredictionStore implements PredictionStore {
         insert.setString(12, f == null ? null : f.label());
         insert.setString(13, f == null ? null : f.comment());
         setInstant(insert, 14, f == null ? null : f.at());
+        insert.setString(15, p.odd() == null ? null : toJson(p.odd()));
     }
 
     /** Throws the Stratum error for a constraint the batch violated; returns {@code e} when it is anything else. */
@@ -168,11 +170,13 @@ final class PostgresPredictionStore implements PredictionStore {
 
     private static Prediction prediction(ResultSet rows) throws SQLException {
         String action = rows.getString("feedback_action");
+        String odd = rows.getString("odd");
         Feedback feedback = action == null ? null : new Feedback(FeedbackAction.valueOf(action),
                 rows.getString("feedback_label"), rows.getString("feedback_comment"), getInstant(rows, "feedback_at"));
         return new Prediction(rows.getString("id"), rows.getString("task_id"), rows.getString("text"),
                 rows.getString("label"), rows.getDouble("confidence"), Layer.valueOf(rows.getString("source")),
                 rows.getString("model_version"), fromJson(rows.getString("scores"), SCORES),
-                rows.getDouble("latency_ms"), getInstant(rows, "created_at"), feedback);
+                rows.getDouble("latency_ms"), getInstant(rows, "created_at"), feedback,
+                odd == null ? null : fromJson(odd, OddCheck.class));
     }
 }

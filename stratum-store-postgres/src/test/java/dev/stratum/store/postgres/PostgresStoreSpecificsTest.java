@@ -19,11 +19,11 @@ import dev.stratum.api.TaskSettings;
 import dev.stratum.api.UnavailableException;
 import dev.stratum.api.store.ApiKey;
 import dev.stratum.api.store.Store;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +35,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,7 +136,7 @@ class PostgresStoreSpecificsTest {
 
         assertThat(query("select version from {schema}.flyway_schema_history where success and version is not null",
                         rows -> rows.getString(1)))
-                .containsExactly("1", "2");
+                .containsExactly("1", "2", "3");
         assertThat(query("select tablename from pg_tables where schemaname = '{schema}' order by 1",
                         rows -> rows.getString(1)))
                 .containsExactly("api_keys", "embeddings", "example_changes", "examples", "flyway_schema_history",

@@ -36,13 +36,13 @@ final class SqliteModelStore implements ModelStore {
     }
 
     @Override
-    public void insert(ModelVersion version, byte[] artifact) {
+    public void insert(ModelVersion version, byte[] artifact, String calibration) {
         db.write("store model version '" + version.id() + "'", c -> {
             if (version.current()) {
                 clearCurrent(c, version.taskId());
             }
             try (PreparedStatement insert = c.prepareStatement("insert into model_versions (" + COLUMNS
-                    + ", artifact) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", artifact, calibration) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, version.id());
                 insert.setString(2, version.taskId());
                 insert.setInt(3, version.version());
@@ -52,6 +52,7 @@ final class SqliteModelStore implements ModelStore {
                 insert.setString(7, version.provenance() == null ? null : toJson(version.provenance()));
                 insert.setString(8, toJson(version.metrics()));
                 insert.setBytes(9, artifact);
+                insert.setString(10, calibration);
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (SqliteDatabase.violates(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
@@ -97,6 +98,22 @@ final class SqliteModelStore implements ModelStore {
                         throw notFound(versionId);
                     }
                     return rows.getBytes(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> calibration(String versionId) {
+        return db.read("read the ODD calibration of model version '" + versionId + "'", c -> {
+            try (PreparedStatement select =
+                    c.prepareStatement("select calibration from model_versions where id = ?")) {
+                select.setString(1, versionId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw notFound(versionId);
+                    }
+                    return Optional.ofNullable(rows.getString(1));
                 }
             }
         });

@@ -117,4 +117,16 @@ public abstract class ModelStoreContractTest extends StoreContract {
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("'ghost-v1'");
     }
+
+    @Test
+    void calibration_isStoredWithTheVersion() {
+        storedTask("expenses");
+        String calibration = "{\"temperature\": 1.3, \"scores\": [0.1, 0.25]}";
+        store.models().insert(version("expenses", 1, false), new byte[] {1});
+        store.models().insert(version("expenses", 2, true), new byte[] {2}, calibration);
+
+        assertThat(store.models().calibration("expenses-v1")).isEmpty();
+        assertThat(store.models().calibration("expenses-v2")).contains(calibration);
+        assertThatThrownBy(() -> store.models().calibration("ghost-v1")).isInstanceOf(NotFoundException.class);
+    }
 }

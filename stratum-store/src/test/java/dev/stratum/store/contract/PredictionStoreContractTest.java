@@ -8,10 +8,15 @@ import dev.stratum.api.Example;
 import dev.stratum.api.ExampleSource;
 import dev.stratum.api.Feedback;
 import dev.stratum.api.FeedbackAction;
+import dev.stratum.api.LabelScore;
 import dev.stratum.api.NotFoundException;
 import dev.stratum.api.Prediction;
+import dev.stratum.api.odd.OddAction;
+import dev.stratum.api.odd.OddCheck;
+import dev.stratum.api.odd.OddRule;
 import dev.stratum.api.store.FeedbackOutcome;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link dev.stratum.api.store.PredictionStore} must do, feedback's atomicity included. */
@@ -33,6 +38,23 @@ public abstract class PredictionStoreContractTest extends StoreContract {
         assertThat(store.predictions().find("p1")).contains(p);
         assertThat(store.predictions().find("p2")).contains(withFeedback);
         assertThat(store.predictions().find("p3")).isEmpty();
+    }
+
+    @Test
+    void insertAll_thenFind_roundTripsTheOddCheck() {
+        storedTask("expenses");
+        OddCheck abstained = new OddCheck(false, OddRule.LOW_CONFIDENCE, OddAction.REVIEW, "two labels remain plausible",
+                List.of(new LabelScore("travel", 0.5), new LabelScore("meals", 0.4)), 3, "rv_1",
+                Map.of("entropy", 0.9, "ood_score", 0.2));
+        Prediction p = prediction("p1", "expenses", "Uber to the airport", "travel").withOdd(abstained);
+        Prediction inside = prediction("p2", "expenses", "Team lunch", "meals")
+                .withOdd(new OddCheck(true, null, null, null, List.of(new LabelScore("meals", 0.97)), 3, null,
+                        Map.of("entropy", 0.1)));
+
+        store.predictions().insertAll(List.of(p, inside));
+
+        assertThat(store.predictions().find("p1")).contains(p);
+        assertThat(store.predictions().find("p2")).contains(inside);
     }
 
     @Test

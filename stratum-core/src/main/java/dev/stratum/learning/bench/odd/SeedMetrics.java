@@ -1,9 +1,9 @@
 package dev.stratum.learning.bench.odd;
 
 import dev.stratum.api.models.Distribution;
+import dev.stratum.api.odd.OddRule;
 import dev.stratum.odd.OddCalibration;
 import dev.stratum.odd.OddGuard;
-import dev.stratum.odd.OddRule;
 import dev.stratum.odd.OddVerdict;
 import dev.stratum.odd.conformal.AdaptivePredictionSets;
 import dev.stratum.odd.uncertainty.CalibrationError;

@@ -1,4 +1,4 @@
-package dev.stratum.odd;
+package dev.stratum.api.odd;
 
 import dev.stratum.api.Example;
 import dev.stratum.api.InvalidRequestException;

@@ -1,5 +1,6 @@
-package dev.stratum.odd;
+package dev.stratum.api.odd;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
@@ -17,5 +18,10 @@ public enum OddRule {
     @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static OddRule parse(String value) {
+        return valueOf(value.strip().toUpperCase(Locale.ROOT));
     }
 }

@@ -1,4 +1,4 @@
-package dev.stratum.odd;
+package dev.stratum.api.odd;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
