@@ -1,0 +1,148 @@
+package dev.stratum.llm;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.stratum.api.UnavailableException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link ChatClient} for any server that speaks OpenAI's chat-completions protocol, through LangChain4j. Each call
+ * runs under a deadline; inside it, retriable failures are retried with exponential backoff (Resilience4j, with
+ * LangChain4j's own retries off so that one policy decides), and every attempt passes a circuit breaker of this
+ * provider. Conversations are never logged.
+ */
+public final class OpenAiChatClient implements ChatClient, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiChatClient.class);
+
+    private final LlmConfig config;
+    private final ChatModel model;
+    private final CircuitBreaker breaker;
+    private final Retry retry;
+    private final ExecutorService executor;
+    private final boolean ownsExecutor;
+
+    private OpenAiChatClient(LlmConfig config, Clock clock, ExecutorService executor, boolean ownsExecutor) {
+        this.config = config;
+        this.executor = executor;
+        this.ownsExecutor = ownsExecutor;
+        this.model = OpenAiChatModel.builder()
+                .baseUrl(config.baseUrl().toString())
+                .apiKey(config.apiKey())
+                .modelName(config.model())
+                .timeout(config.timeout())
+                .maxRetries(0)
+                .logRequests(false)
+                .logResponses(false)
+                .build();
+        LlmConfig.CircuitBreakerSettings b = config.breaker();
+        this.breaker = CircuitBreaker.of("llm " + config.providerName(), CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(b.window())
+                .minimumNumberOfCalls(b.window())
+                .failureRateThreshold((float) (b.failureRate() * 100))
+                .waitDurationInOpenState(b.openFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordException(ProviderFailures::countsAgainstProvider)
+                .clock(clock)
+                .build());
+        breaker.getEventPublisher().onStateTransition(event -> LOG.warn("LLM provider {}: circuit breaker {}",
+                config.providerName(), event.getStateTransition()));
+        this.retry = Retry.of("llm " + config.providerName(), RetryConfig.custom()
+                .maxAttempts(config.maxRetries() + 1)
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(config.retryBackoff(), 2.0, config.deadline()))
+                .retryOnException(ProviderFailures::isRetriable)
+                .build());
+    }
+
+    /** A client with the system clock and its own virtual threads, shut down by {@link #close()}. */
+    public static OpenAiChatClient create(LlmConfig config) {
+        return new OpenAiChatClient(config, Clock.systemUTC(), Executors.newVirtualThreadPerTaskExecutor(), true);
+    }
+
+    /**
+     * A client whose circuit breaker reads {@code clock} (so tests can move past its open period without waiting)
+     * and whose calls run on {@code executor}, which the caller owns.
+     */
+    public static OpenAiChatClient create(LlmConfig config, Clock clock, ExecutorService executor) {
+        return new OpenAiChatClient(config, clock, executor, false);
+    }
+
+    public LlmConfig config() {
+        return config;
+    }
+
+    @Override
+    public String complete(List<ChatTurn> conversation) {
+        ChatRequest request = ChatRequest.builder().messages(toMessages(conversation)).build();
+        AtomicInteger attempts = new AtomicInteger();
+        Supplier<String> call = () -> {
+            attempts.incrementAndGet();
+            String text = model.chat(request).aiMessage().text();
+            return text == null ? "" : text;
+        };
+        Supplier<String> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call));
+        Future<String> future = executor.submit(guarded::get);
+        try {
+            return future.get(config.deadline().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new UnavailableException(DEADLINE_EXCEEDED, "LLM provider " + config.providerName()
+                    + " did not answer within the deadline of " + config.deadline() + " (" + attempts.get()
+                    + (attempts.get() == 1 ? " attempt" : " attempts") + " started, each limited to "
+                    + config.timeout() + "); raise " + LlmConfig.ENV_DEADLINE + " if the model is slow", e);
+        } catch (ExecutionException e) {
+            UnavailableException failure = ProviderFailures.toUnavailable(e.getCause(), config, attempts.get());
+            LOG.debug("LLM call failed: {}", failure.getMessage());
+            throw failure;
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new UnavailableException(UNAVAILABLE, "interrupted while waiting for LLM provider "
+                    + config.providerName(), e);
+        }
+    }
+
+    private static List<ChatMessage> toMessages(List<ChatTurn> conversation) {
+        if (conversation.isEmpty()) {
+            throw new IllegalArgumentException("a conversation needs at least one turn");
+        }
+        return conversation.stream().<ChatMessage>map(turn -> switch (turn.role()) {
+            case SYSTEM -> SystemMessage.from(turn.text());
+            case USER -> UserMessage.from(turn.text());
+            case ASSISTANT -> AiMessage.from(turn.text());
+        }).toList();
+    }
+
+    @Override
+    public void close() {
+        if (ownsExecutor) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiChatClient[" + config + "]";
+    }
+}
