@@ -1,5 +1,6 @@
 package dev.stratum.llm;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,6 +18,14 @@ public interface ChatClient {
     /** The provider refused the request (400, 401, 403, 404): a configuration error that retrying will not fix. */
     String REJECTED = "llm_rejected";
 
-    /** Sends {@code conversation} and returns the model's answer (empty when it gave no text). */
-    String complete(List<ChatTurn> conversation);
+    /**
+     * Sends {@code conversation} and returns the model's answer (empty when it gave no text), within {@code timeLeft}
+     * or the client's own deadline, whichever is shorter.
+     */
+    String complete(List<ChatTurn> conversation, Duration timeLeft);
+
+    /** Sends {@code conversation} within the client's own deadline. */
+    default String complete(List<ChatTurn> conversation) {
+        return complete(conversation, Duration.ofSeconds(Long.MAX_VALUE));
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratum.api.Example;
 import dev.stratum.api.InvalidRequestException;
 import dev.stratum.api.Label;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,11 @@ public final class LlmClassifier {
 
     public LlmClassifier(ChatClient chat) {
         this.generator = new LlmGenerator(chat);
+    }
+
+    /** A classifier whose answers, re-asks included, take at most {@code budget}. */
+    public LlmClassifier(ChatClient chat, Duration budget) {
+        this.generator = new LlmGenerator(chat, budget);
     }
 
     /** Classifies with {@value GenerationRequest#DEFAULT_MAX_REASKS} re-asks. */

@@ -10,13 +10,28 @@ import java.util.List;
  * Answers generative requests with validated JSON. Each answer is parsed and checked against the request's
  * {@link OutputSpec}; an invalid one is sent back with its error, at most {@code maxReasks} times per candidate. For
  * several candidates the model is asked, in the same conversation, for answers different from the earlier ones; a
- * repeated answer counts as invalid.
+ * repeated answer counts as invalid. A whole generation, re-asks and candidates included, keeps within a time budget.
  */
 public final class LlmGenerator {
+    /** How long one generation may take unless told otherwise. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
+    private static final Duration MAX_BUDGET = Duration.ofHours(1);
+
     private final ChatClient chat;
+    private final Duration budget;
 
     public LlmGenerator(ChatClient chat) {
+        this(chat, DEFAULT_BUDGET);
+    }
+
+    /** A generator whose generations take at most {@code budget}, however many calls they need. */
+    public LlmGenerator(ChatClient chat, Duration budget) {
+        if (budget.isNegative() || budget.isZero() || budget.compareTo(MAX_BUDGET) > 0) {
+            throw new IllegalArgumentException("a generation budget of " + budget + " is not usable; give a positive"
+                    + " duration of at most " + MAX_BUDGET);
+        }
         this.chat = chat;
+        this.budget = budget;
     }
 
     public Generation generate(GenerationRequest request) {
@@ -27,6 +42,7 @@ public final class LlmGenerator {
         List<JsonNode> candidates = new ArrayList<>();
         List<Attempt> attempts = new ArrayList<>();
         String lastError = null;
+        long end = System.nanoTime() + budget.toNanos();
         while (candidates.size() < request.candidates()) {
             int candidate = candidates.size() + 1;
             if (candidate > 1) {
@@ -37,7 +53,7 @@ public final class LlmGenerator {
                 long start = System.nanoTime();
                 String answer;
                 try {
-                    answer = chat.complete(conversation);
+                    answer = chat.complete(conversation, Duration.ofNanos(end - System.nanoTime()));
                 } catch (UnavailableException e) {
                     attempts.add(new Attempt(attempts.size() + 1, candidate, null, e.getMessage(), since(start)));
                     return candidates.isEmpty()

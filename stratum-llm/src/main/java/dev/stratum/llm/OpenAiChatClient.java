@@ -14,6 +14,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -93,7 +94,12 @@ public final class OpenAiChatClient implements ChatClient, AutoCloseable {
     }
 
     @Override
-    public String complete(List<ChatTurn> conversation) {
+    public String complete(List<ChatTurn> conversation, Duration timeLeft) {
+        Duration deadline = timeLeft.compareTo(config.deadline()) < 0 ? timeLeft : config.deadline();
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new UnavailableException(DEADLINE_EXCEEDED, "no time was left to call LLM provider "
+                    + config.providerName(), null);
+        }
         ChatRequest request = ChatRequest.builder().messages(toMessages(conversation)).build();
         AtomicInteger attempts = new AtomicInteger();
         Supplier<String> call = () -> {
@@ -104,13 +110,16 @@ public final class OpenAiChatClient implements ChatClient, AutoCloseable {
         Supplier<String> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call));
         Future<String> future = executor.submit(guarded::get);
         try {
-            return future.get(config.deadline().toNanos(), TimeUnit.NANOSECONDS);
+            return future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
+            String limit = deadline.equals(config.deadline())
+                    ? "the deadline of " + deadline + "; raise " + LlmConfig.ENV_DEADLINE + " if the model is slow"
+                    : "the " + deadline + " left for this request";
             throw new UnavailableException(DEADLINE_EXCEEDED, "LLM provider " + config.providerName()
-                    + " did not answer within the deadline of " + config.deadline() + " (" + attempts.get()
+                    + " did not answer within " + limit + " (" + attempts.get()
                     + (attempts.get() == 1 ? " attempt" : " attempts") + " started, each limited to "
-                    + config.timeout() + "); raise " + LlmConfig.ENV_DEADLINE + " if the model is slow", e);
+                    + config.timeout() + ")", e);
         } catch (ExecutionException e) {
             UnavailableException failure = ProviderFailures.toUnavailable(e.getCause(), config, attempts.get());
             LOG.debug("LLM call failed: {}", failure.getMessage());

@@ -2,6 +2,7 @@ package dev.stratum.llm;
 
 import static dev.stratum.llm.testing.ScriptedOpenAiServer.Reply.content;
 import static dev.stratum.llm.testing.ScriptedOpenAiServer.Reply.serverError;
+import static dev.stratum.llm.testing.ScriptedOpenAiServer.Reply.slow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratum.llm.testing.ScriptedOpenAiServer;
@@ -154,5 +155,23 @@ class LlmGeneratorTest {
         assertThat(generation).isInstanceOfSatisfying(Generation.Generated.class,
                 g -> assertThat(g.candidates()).hasSize(1));
         assertThat(generation.attempts()).extracting(Attempt::valid).containsExactly(true, false);
+    }
+
+    @Test
+    void should_keep_the_whole_generation_within_its_budget() {
+        server.enqueue(content("not json"), slow(Duration.ofSeconds(30), content("{}")));
+        LlmGenerator hurried = new LlmGenerator(chat, Duration.ofSeconds(2));
+
+        long start = System.nanoTime();
+        Generation generation = hurried.generate(request());
+
+        assertThat(generation).isInstanceOfSatisfying(Generation.Unavailable.class, u -> {
+            assertThat(u.error().code()).isEqualTo(ChatClient.DEADLINE_EXCEEDED);
+            assertThat(u.error()).hasMessageContaining("left for this request");
+        });
+        assertThat(generation.attempts()).allSatisfy(a -> assertThat(a.valid()).isFalse())
+                .last().satisfies(a -> assertThat(a.answer()).isNull());
+        // The provider's own deadline is 30 s; the budget cut the re-ask well before it.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 }
