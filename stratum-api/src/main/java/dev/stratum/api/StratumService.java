@@ -1,5 +1,6 @@
 package dev.stratum.api;
 
+import dev.stratum.api.odd.OddPolicy;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +79,20 @@ public interface StratumService extends AutoCloseable {
      * with {@code outOfScope} it teaches the task what to refuse.
      */
     ReviewItem resolveReview(String itemId, String label, boolean outOfScope, String reviewer);
+
+    /** The task's ODD policy in force, or empty when it has none (then predictions are not checked). */
+    Optional<OddPolicy> policy(String taskId);
+
+    /**
+     * Puts {@code policy} in force for the task as its next version, from the next prediction on.
+     *
+     * @param author who changed it, recorded with the version
+     * @return the policy as stored, with its version number and every default filled in
+     */
+    OddPolicy setPolicy(String taskId, OddPolicy policy, String author);
+
+    /** Every version of the task's ODD policy, newest first. */
+    List<OddPolicy> policyHistory(String taskId);
 
     boolean isReady();
 

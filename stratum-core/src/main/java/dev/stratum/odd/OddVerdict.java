@@ -2,8 +2,11 @@ package dev.stratum.odd;
 
 import dev.stratum.api.LabelScore;
 import dev.stratum.api.odd.OddAction;
+import dev.stratum.api.odd.OddCheck;
 import dev.stratum.api.odd.OddRule;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +19,27 @@ public sealed interface OddVerdict {
     /** Whether the answer may leave Stratum. */
     default boolean inside() {
         return this instanceof Answered;
+    }
+
+    /** The verdict as a prediction carries it. */
+    default OddCheck check() {
+        OddEvidence e = evidence();
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("nearest_similarity", e.nearestSimilarity());
+        numbers.put("entropy", e.entropy());
+        numbers.put("margin", e.margin());
+        numbers.put("ood_score", e.domainScore());
+        numbers.put("ood_threshold", e.domainThreshold());
+        numbers.put("calibrated_confidence", e.calibratedConfidence());
+        numbers.put("mutual_information", e.mutualInformation());
+        return switch (this) {
+            case Answered a -> new OddCheck(true, null, null, null, e.predictionSet(), e.policyVersion(), null,
+                    numbers);
+            case Abstained a -> new OddCheck(false, a.rule(), a.action(), a.reason(), a.candidates(),
+                    e.policyVersion(), null, numbers);
+            case Refused r -> new OddCheck(false, r.rule(), r.action(), r.reason(), List.of(), e.policyVersion(), null,
+                    numbers);
+        };
     }
 
     /** Every rule passed: the model's label goes out, with its calibrated probability. */

@@ -3,7 +3,9 @@ package dev.stratum.orchestration;
 import dev.stratum.api.Example;
 import dev.stratum.api.Layer;
 import dev.stratum.api.models.Distribution;
+import dev.stratum.api.odd.OddAction;
 import dev.stratum.api.store.Neighbour;
+import dev.stratum.odd.OddVerdict;
 import dev.stratum.odd.domain.ExactNeighbourSearch;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.Map;
 /**
  * Routes one embedded input through the layers: the hyperlocal model answers when it has anything to go on (a trained
  * head or validated neighbours) and its top probability reaches the task's threshold (see {@link
- * TaskRuntime#threshold()}); otherwise the general model answers.
+ * TaskRuntime#threshold()}); otherwise the general model answers. A task with an ODD policy replaces the threshold
+ * by its guard (see {@link #decide(TaskRuntime, String, float[], NeighbourLookup, EngineTelemetry)}).
  */
 final class Cascade {
     /** Where the hyperlocal memory looks for a task's nearest validated examples. */
@@ -31,8 +34,30 @@ final class Cascade {
         }
     }
 
-    /** The answer of one layer. */
-    record Decision(Distribution distribution, Layer layer, String modelVersion) {}
+    /**
+     * The answer of one layer, with the ODD guard's verdict on it when the task has a policy.
+     *
+     * @param verdict null when the task has no policy; otherwise, when it is not {@link OddVerdict#inside()} and its
+     *     action is not fallback, the answer must not leave Stratum
+     */
+    record Decision(Distribution distribution, Layer layer, String modelVersion, OddVerdict verdict) {
+        Decision(Distribution distribution, Layer layer, String modelVersion) {
+            this(distribution, layer, modelVersion, null);
+        }
+
+        /** Whether a label may go out: no policy, inside it, or the policy let another layer answer. */
+        boolean answers() {
+            return verdict == null || verdict.inside() || action() == OddAction.FALLBACK;
+        }
+
+        OddAction action() {
+            return switch (verdict) {
+                case OddVerdict.Abstained a -> a.action();
+                case OddVerdict.Refused r -> r.action();
+                case null, default -> null;
+            };
+        }
+    }
 
     static final String MEMORY_ONLY = "memory";
 
@@ -45,30 +70,62 @@ final class Cascade {
         this.generalVersion = generalVersion;
     }
 
+    /** Decides without an ODD check, as evaluation does: the model's answer alone. */
     Decision decide(TaskRuntime runtime, float[] embedding, NeighbourLookup lookup) {
-        return decide(runtime, embedding, lookup, EngineTelemetry.NOOP);
+        return decide(runtime, null, embedding, lookup, EngineTelemetry.NOOP, false);
     }
 
-    /** Decides as above, timing the memory lookup and each layer consulted as stages of the current request. */
-    Decision decide(TaskRuntime runtime, float[] embedding, NeighbourLookup lookup, EngineTelemetry telemetry) {
-        Distribution hyperlocal = hyperlocal(runtime, embedding, lookup, telemetry);
+    /**
+     * Decides as the class comment says, timing the memory lookup and each layer consulted as stages of the current
+     * request. When the task has an ODD policy, the hyperlocal model's answer must pass its guard instead of the
+     * routing threshold: inside, the hyperlocal layer answers; outside, the policy's action applies, and only
+     * {@code fallback} lets the general layer answer.
+     */
+    Decision decide(TaskRuntime runtime, String text, float[] embedding, NeighbourLookup lookup,
+            EngineTelemetry telemetry) {
+        return decide(runtime, text, embedding, lookup, telemetry, true);
+    }
+
+    private Decision decide(TaskRuntime runtime, String text, float[] embedding, NeighbourLookup lookup,
+            EngineTelemetry telemetry, boolean enforcePolicy) {
+        List<Neighbour> near = telemetry.stage("memory_lookup",
+                () -> lookup.nearest(runtime.task().id(), embedding, neighbours));
+        Distribution hyperlocal = near.isEmpty() && runtime.head() == null
+                ? null
+                : telemetry.stage("hyperlocal", () -> runtime.hyperlocal().predict(embedding, near));
+        if (enforcePolicy && runtime.guard() != null) {
+            return guarded(runtime, text, embedding, near, hyperlocal, telemetry);
+        }
         if (hyperlocal != null
                 && hyperlocal.confidence() >= runtime.threshold()
                 && runtime.task().hasLabel(hyperlocal.top())) {
-            String version = runtime.version() == null ? MEMORY_ONLY : runtime.version().id();
-            return new Decision(hyperlocal, Layer.HYPERLOCAL, version);
+            return new Decision(hyperlocal, Layer.HYPERLOCAL, hyperlocalVersion(runtime));
         }
-        Distribution general = telemetry.stage("general", () -> runtime.general().predict(embedding));
-        return new Decision(general, Layer.GENERAL, generalVersion);
+        return general(runtime, embedding, telemetry, null);
     }
 
-    private Distribution hyperlocal(TaskRuntime runtime, float[] embedding, NeighbourLookup lookup,
-            EngineTelemetry telemetry) {
-        List<Neighbour> near = telemetry.stage("memory_lookup",
-                () -> lookup.nearest(runtime.task().id(), embedding, neighbours));
-        if (near.isEmpty() && runtime.head() == null) {
-            return null;
+    private Decision guarded(TaskRuntime runtime, String text, float[] embedding, List<Neighbour> near,
+            Distribution hyperlocal, EngineTelemetry telemetry) {
+        // Without a hyperlocal answer (nothing learnt yet) the guard abstains for want of a calibration; the general
+        // layer's distribution then supplies the candidates.
+        Decision checked = hyperlocal != null
+                ? new Decision(hyperlocal, Layer.HYPERLOCAL, hyperlocalVersion(runtime))
+                : general(runtime, embedding, telemetry, null);
+        OddVerdict verdict = telemetry.stage("odd",
+                () -> runtime.guard().check(text, embedding, checked.distribution(), near));
+        Decision decided = new Decision(checked.distribution(), checked.layer(), checked.modelVersion(), verdict);
+        if (decided.action() == OddAction.FALLBACK && checked.layer() == Layer.HYPERLOCAL) {
+            return general(runtime, embedding, telemetry, verdict);
         }
-        return telemetry.stage("hyperlocal", () -> runtime.hyperlocal().predict(embedding, near));
+        return decided;
+    }
+
+    private Decision general(TaskRuntime runtime, float[] embedding, EngineTelemetry telemetry, OddVerdict verdict) {
+        Distribution general = telemetry.stage("general", () -> runtime.general().predict(embedding));
+        return new Decision(general, Layer.GENERAL, generalVersion, verdict);
+    }
+
+    private static String hyperlocalVersion(TaskRuntime runtime) {
+        return runtime.version() == null ? MEMORY_ONLY : runtime.version().id();
     }
 }

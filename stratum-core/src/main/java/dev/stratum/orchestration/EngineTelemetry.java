@@ -4,6 +4,7 @@ import dev.stratum.api.FeedbackAction;
 import dev.stratum.api.Layer;
 import dev.stratum.api.Prediction;
 import dev.stratum.api.StratumException;
+import dev.stratum.api.odd.OddCheck;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -111,6 +112,12 @@ public final class EngineTelemetry {
                 .serviceLevelObjectives(PROBABILITY_BUCKETS)
                 .register(registry)
                 .record(prediction.confidence());
+        OddCheck odd = prediction.odd();
+        if (odd != null) {
+            registry.counter("stratum.odd.checks", "task", prediction.taskId(),
+                    "rule", odd.inside() ? "none" : odd.rule().wireName(),
+                    "action", odd.inside() ? "answer" : odd.action().wireName()).increment();
+        }
     }
 
     /** Counts a feedback action; accept and correct also move the task's agreement rate. */
@@ -196,7 +203,11 @@ public final class EngineTelemetry {
             span.setAttribute(LAYER, prediction.source().wireName());
             span.setAttribute("gen_ai.response.model", prediction.modelVersion());
             span.setAttribute("stratum.confidence", prediction.confidence());
-            span.setAttribute(OUTCOME, "answered");
+            span.setAttribute(OUTCOME, prediction.label() == null ? "withheld" : "answered");
+            if (prediction.odd() != null && !prediction.odd().inside()) {
+                span.setAttribute("stratum.odd.rule", prediction.odd().rule().wireName());
+                span.setAttribute("stratum.odd.action", prediction.odd().action().wireName());
+            }
         }
 
         /** Marks the span failed with the error's code, and returns the error for rethrowing. */

@@ -98,7 +98,7 @@ final class Evaluations {
         Task task = runtime.task();
         HyperlocalTraining.Result result = training.train(task, train, vectors, embeddings.modelId(), "holdout");
         Cascade.NeighbourLookup memory = Cascade.NeighbourLookup.over(train, vectors);
-        TaskRuntime candidate = runtime.withHead(result.head(), null);
+        TaskRuntime candidate = runtime.withHead(result.head(), null, null);
         Double threshold = RoutingCalibration.chooseThreshold(runtime, train, vectors, training, neighbours, seed);
         if (threshold != null) {
             candidate = candidate.withRoutingThreshold(threshold);

@@ -37,15 +37,22 @@ final class ReviewQueue {
         this.clock = clock;
     }
 
-    /** Queues a prediction Stratum did not answer, with the reason and the candidate labels. */
-    ReviewItem enqueue(Prediction prediction, String reason, List<LabelScore> candidates, double priority) {
+    /**
+     * An item for a prediction Stratum did not answer, with the reason and the candidate labels, not yet queued: the
+     * prediction names it, and {@link #insert} queues it once the prediction is stored.
+     *
+     * @param priority higher is reviewed first
+     */
+    ReviewItem draft(Prediction prediction, String reason, List<LabelScore> candidates, double priority) {
         byte[] bytes = new byte[8];
         random.nextBytes(bytes);
-        ReviewItem item = ReviewItem.open("rv_" + Long.toString(clock.millis(), 36) + HexFormat.of().formatHex(bytes),
+        return ReviewItem.open("rv_" + Long.toString(clock.millis(), 36) + HexFormat.of().formatHex(bytes),
                 prediction.taskId(), prediction.id(), prediction.text(), reason, candidates, priority,
                 clock.instant());
+    }
+
+    void insert(ReviewItem item) {
         store.reviews().insert(item);
-        return item;
     }
 
     List<ReviewItem> list(String taskId, ReviewItem.Status status, int offset, int limit) {

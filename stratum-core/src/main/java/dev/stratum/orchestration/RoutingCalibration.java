@@ -53,7 +53,7 @@ final class RoutingCalibration {
             train.sort((a, b) -> Long.compare(a.id(), b.id()));
             var result = training.train(runtime.task(), train, vectors, "cv", "routing-calibration");
             Cascade.NeighbourLookup memory = Cascade.NeighbourLookup.over(train, vectors);
-            TaskRuntime candidate = runtime.withHead(result.head(), null);
+            TaskRuntime candidate = runtime.withHead(result.head(), null, null);
             for (Example example : test) {
                 float[] vector = vectors.get(example.text());
                 Distribution hyperlocal = candidate.hyperlocal().predict(vector,

@@ -20,17 +20,23 @@ import dev.stratum.api.Task;
 import dev.stratum.api.TaskSettings;
 import dev.stratum.api.TaskStats;
 import dev.stratum.api.TrainingRun;
+import dev.stratum.api.models.Distribution;
 import dev.stratum.api.models.EmbeddingModel;
 import dev.stratum.api.models.HeadTrainer;
+import dev.stratum.api.odd.OddAction;
+import dev.stratum.api.odd.OddCheck;
+import dev.stratum.api.odd.OddPolicy;
 import dev.stratum.api.store.FeedbackOutcome;
 import dev.stratum.api.store.Store;
 import dev.stratum.api.store.VectorIndex;
 import dev.stratum.learning.training.HyperlocalTraining;
+import dev.stratum.odd.OddVerdict;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,8 +173,9 @@ public final class StratumEngine implements StratumService {
                 t.stage("validation", () -> Example.requireText(text));
                 TaskRuntime runtime = tasks.get(taskId);
                 float[] vector = t.stage("embedding", () -> embeddings.forPrediction(text));
-                Prediction prediction = answer(runtime, text, vector, start, t);
-                t.stage("storage", () -> store.predictions().insertAll(List.of(prediction)));
+                Answer answer = answer(runtime, text, vector, start, t);
+                store(List.of(answer), t);
+                Prediction prediction = answer.prediction();
                 t.answered(prediction);
                 request.answered(prediction);
                 return prediction;
@@ -190,14 +197,15 @@ public final class StratumEngine implements StratumService {
                 List<float[]> vectors = t.stage("embedding", () -> embeddings.model().embedAll(texts));
                 // One span for the cascade of the whole batch; per-item stages are timed but not traced.
                 EngineTelemetry perItem = t.withoutStageSpans();
-                List<Prediction> predictions = t.stage("cascade", () -> {
-                    List<Prediction> answers = new ArrayList<>(texts.size());
+                List<Answer> answers = t.stage("cascade", () -> {
+                    List<Answer> all = new ArrayList<>(texts.size());
                     for (int i = 0; i < texts.size(); i++) {
-                        answers.add(answer(runtime, texts.get(i), vectors.get(i), start, perItem));
+                        all.add(answer(runtime, texts.get(i), vectors.get(i), start, perItem));
                     }
-                    return answers;
+                    return all;
                 });
-                t.stage("storage", () -> store.predictions().insertAll(predictions));
+                store(answers, t);
+                List<Prediction> predictions = answers.stream().map(Answer::prediction).toList();
                 predictions.forEach(t::answered);
                 request.attribute(EngineTelemetry.OUTCOME, "answered");
                 return predictions;
@@ -205,6 +213,17 @@ public final class StratumEngine implements StratumService {
                 throw request.failed(e);
             }
         }
+    }
+
+    /** A prediction, and the review item it opens when its task's policy routes it to a person. */
+    private record Answer(Prediction prediction, ReviewItem review) {}
+
+    /** Stores the predictions, then the review items that point at them. */
+    private void store(List<Answer> answers, EngineTelemetry t) {
+        t.stage("storage", () -> {
+            store.predictions().insertAll(answers.stream().map(Answer::prediction).toList());
+            answers.stream().map(Answer::review).filter(Objects::nonNull).forEach(reviews::insert);
+        });
     }
 
     private static void validateBatch(List<String> texts) {
@@ -220,13 +239,34 @@ public final class StratumEngine implements StratumService {
         }
     }
 
-    private Prediction answer(TaskRuntime runtime, String text, float[] vector, long startNanos,
-            EngineTelemetry t) {
-        Cascade.Decision decision = cascade.decide(runtime, vector, index::nearest, t);
+    private Answer answer(TaskRuntime runtime, String text, float[] vector, long startNanos, EngineTelemetry t) {
+        Cascade.Decision decision = cascade.decide(runtime, text, vector, index::nearest, t);
         double latencyMs = Math.round((System.nanoTime() - startNanos) / 10_000.0) / 100.0;
-        return new Prediction(ids.next(), runtime.task().id(), text, decision.distribution().top(),
-                decision.distribution().confidence(), decision.layer(), decision.modelVersion(),
-                decision.distribution().top(5), latencyMs, clock.instant(), null);
+        Distribution distribution = decision.distribution();
+        Prediction prediction = new Prediction(ids.next(), runtime.task().id(), text, distribution.top(),
+                distribution.confidence(), decision.layer(), decision.modelVersion(), distribution.top(5), latencyMs,
+                clock.instant(), null);
+        if (decision.verdict() == null) {
+            return new Answer(prediction, null);
+        }
+        OddCheck check = decision.verdict().check();
+        if (decision.verdict() instanceof OddVerdict.Answered answered) {
+            // The guard's confidence is the calibrated one: the probability an application should trust.
+            return new Answer(new Prediction(prediction.id(), prediction.taskId(), text, answered.label(),
+                    answered.confidence(), decision.layer(), decision.modelVersion(), prediction.scores(), latencyMs,
+                    prediction.createdAt(), null, check), null);
+        }
+        if (decision.answers()) {
+            return new Answer(prediction.withOdd(check), null);
+        }
+        Prediction withheld = new Prediction(prediction.id(), prediction.taskId(), text, null, 0,
+                decision.layer(), decision.modelVersion(), prediction.scores(), latencyMs, prediction.createdAt(),
+                null, check);
+        if (check.action() != OddAction.REVIEW) {
+            return new Answer(withheld, null);
+        }
+        ReviewItem item = reviews.draft(withheld, check.reason(), check.candidates(), 1 - distribution.confidence());
+        return new Answer(withheld.withOdd(check.withReviewItem(item.id())), item);
     }
 
     @Override
@@ -262,6 +302,11 @@ public final class StratumEngine implements StratumService {
         Task task = tasks.get(prediction.taskId()).task();
         String validated = switch (action) {
             case ACCEPT -> {
+                if (prediction.label() == null) {
+                    throw new InvalidRequestException("nothing_to_accept", "prediction '" + predictionId
+                            + "' gave no label (" + prediction.odd().reason() + "); use action 'correct' with the"
+                            + " right label, or 'reject' if the input is out of scope");
+                }
                 if (label != null && !label.equals(prediction.label())) {
                     throw new InvalidRequestException("label_mismatch", "accept confirms the predicted label '"
                             + prediction.label() + "' but the request names '" + label
@@ -389,6 +434,25 @@ public final class StratumEngine implements StratumService {
     @Override
     public ReviewItem resolveReview(String itemId, String label, boolean outOfScope, String reviewer) {
         return reviews.resolve(itemId, label, outOfScope, reviewer);
+    }
+
+    @Override
+    public Optional<OddPolicy> policy(String taskId) {
+        return Optional.ofNullable(tasks.get(taskId).policy());
+    }
+
+    @Override
+    public OddPolicy setPolicy(String taskId, OddPolicy policy, String author) {
+        if (policy == null) {
+            throw new InvalidRequestException("missing_policy", "send the ODD policy as a JSON object; {} puts every"
+                    + " default in force");
+        }
+        return tasks.setPolicy(taskId, policy, author == null || author.isBlank() ? "unknown" : author.strip());
+    }
+
+    @Override
+    public List<OddPolicy> policyHistory(String taskId) {
+        return tasks.policyHistory(taskId);
     }
 
     @Override

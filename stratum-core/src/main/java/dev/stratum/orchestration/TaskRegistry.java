@@ -11,8 +11,12 @@ import dev.stratum.api.TaskSettings;
 import dev.stratum.api.models.EmbeddingModel;
 import dev.stratum.api.models.HeadTrainer;
 import dev.stratum.api.models.TrainedHead;
+import dev.stratum.api.odd.OddPolicy;
+import dev.stratum.api.store.PolicyStore;
 import dev.stratum.api.store.Store;
 import dev.stratum.models.general.ZeroShotClassifier;
+import dev.stratum.odd.OddCalibration;
+import dev.stratum.odd.OddJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +97,7 @@ final class TaskRegistry {
         Task updated = new Task(current.id(), current.name(), current.kind(), current.labels(), settings,
                 current.createdAt(), clock.instant());
         store.tasks().update(updated);
-        runtimes.put(taskId, TaskRuntime.of(updated, runtime.general(), runtime.head(), runtime.version()));
+        runtimes.put(taskId, runtime.withTask(updated));
         return updated;
     }
 
@@ -104,9 +108,29 @@ final class TaskRegistry {
     }
 
     /** Swaps in a newly trained head, so the next prediction uses it. */
-    void install(String taskId, TrainedHead head, ModelVersion version) {
+    void install(String taskId, TrainedHead head, ModelVersion version, OddCalibration calibration) {
         staleModels.remove(taskId);
-        runtimes.computeIfPresent(taskId, (id, runtime) -> runtime.withHead(head, version));
+        runtimes.computeIfPresent(taskId, (id, runtime) -> runtime.withHead(head, version, calibration));
+    }
+
+    /** Stores {@code policy} as the task's next policy version and enforces it from the next prediction on. */
+    synchronized OddPolicy setPolicy(String taskId, OddPolicy policy, String author) {
+        TaskRuntime runtime = get(taskId);
+        PolicyStore.StoredPolicy stored = store.policies().save(taskId, OddJson.write(policy.withVersion(1)),
+                author, clock.instant());
+        OddPolicy current = versioned(stored);
+        runtimes.put(taskId, runtime.withPolicy(current));
+        return current;
+    }
+
+    /** Every version of the task's policy, newest first. */
+    List<OddPolicy> policyHistory(String taskId) {
+        get(taskId);
+        return store.policies().history(taskId).stream().map(TaskRegistry::versioned).toList();
+    }
+
+    private static OddPolicy versioned(PolicyStore.StoredPolicy stored) {
+        return OddJson.policy(stored.json()).withVersion(stored.version());
     }
 
     private TaskRuntime load(Task task) {
@@ -120,20 +144,23 @@ final class TaskRegistry {
      */
     private TaskRuntime withCurrentModel(Task task) {
         var general = ZeroShotClassifier.create(task.labels(), encoder);
+        OddPolicy policy = store.policies().current(task.id()).map(TaskRegistry::versioned).orElse(null);
         Optional<ModelVersion> current = store.models().current(task.id());
         if (current.isPresent() && !current.get().provenance().encoderIds().equals(List.of(encoder.id()))) {
             LOG.warn("task '{}': model {} was trained on embeddings of {}, but this server embeds with {}; it is not"
                     + " served until the task is retrained", task.id(), current.get().id(),
                     current.get().provenance().encoderIds(), encoder.id());
             staleModels.add(task.id());
-            return TaskRuntime.of(task, general, null, null);
+            return TaskRuntime.of(task, general, null, null, policy, null);
         }
         staleModels.remove(task.id());
         if (current.isEmpty()) {
-            return TaskRuntime.of(task, general, null, null);
+            return TaskRuntime.of(task, general, null, null, policy, null);
         }
         TrainedHead head = trainer.load(store.models().artifact(current.get().id()));
-        return TaskRuntime.of(task, general, head, current.get());
+        OddCalibration calibration = store.models().calibration(current.get().id()).map(OddJson::calibration)
+                .orElse(null);
+        return TaskRuntime.of(task, general, head, current.get(), policy, calibration);
     }
 
     static NotFoundException notFound(String taskId) {

@@ -4,32 +4,41 @@ import dev.stratum.api.ModelVersion;
 import dev.stratum.api.Task;
 import dev.stratum.api.models.EmbeddingClassifier;
 import dev.stratum.api.models.TrainedHead;
+import dev.stratum.api.odd.OddPolicy;
 import dev.stratum.models.hyperlocal.HyperlocalModel;
 import dev.stratum.models.hyperlocal.NeighbourLookup;
+import dev.stratum.odd.OddCalibration;
+import dev.stratum.odd.OddGuard;
 
 /**
  * An immutable snapshot of what serves one task: its definition, the general layer's zero-shot classifier over its
  * labels, the hyperlocal model (the head of the current version, null until the first training, blended with the
- * memory's vote) and the confidence from which the hyperlocal model answers. Replaced whole when any part changes, so
- * a prediction always sees one consistent state.
+ * memory's vote), the confidence from which the hyperlocal model answers, and the task's ODD policy with the guard
+ * that enforces it. Replaced whole when any part changes, so a prediction always sees one consistent state.
  *
  * @param routingThreshold the threshold the current version chose by cross-validation, used unless the task's
  *     settings fix one
+ * @param policy the task's ODD policy, or null when it has none (then nothing is checked)
+ * @param calibration what the current version measured for the ODD checks, or null (no version, or one trained
+ *     before calibrations were stored)
+ * @param guard checks predictions against {@code policy}; null exactly when {@code policy} is
  */
 record TaskRuntime(
         Task task, EmbeddingClassifier general, HyperlocalModel hyperlocal, ModelVersion version,
-        double routingThreshold) {
+        double routingThreshold, OddPolicy policy, OddCalibration calibration, OddGuard guard) {
     /** The threshold of a memory without a trained model, or of a model too small to choose its own. */
     static final double FALLBACK_THRESHOLD = 0.5;
     static final String ROUTING_THRESHOLD = "routing_threshold";
 
-    static TaskRuntime of(Task task, EmbeddingClassifier general, TrainedHead head, ModelVersion version) {
+    static TaskRuntime of(Task task, EmbeddingClassifier general, TrainedHead head, ModelVersion version,
+            OddPolicy policy, OddCalibration calibration) {
         double threshold = version == null
                 ? FALLBACK_THRESHOLD
                 : version.metrics().getOrDefault(ROUTING_THRESHOLD, FALLBACK_THRESHOLD);
         // The cascade looks up the memory and passes the neighbours in; the model needs no lookup of its own.
         return new TaskRuntime(task, general, HyperlocalModel.create(task.labelNames(), head, NeighbourLookup.NONE),
-                version, threshold);
+                version, threshold, policy, calibration,
+                policy == null ? null : OddGuard.create(policy, calibration, task.labelNames()));
     }
 
     TrainedHead head() {
@@ -42,11 +51,19 @@ record TaskRuntime(
         return fixed != null ? fixed : routingThreshold;
     }
 
-    TaskRuntime withHead(TrainedHead newHead, ModelVersion newVersion) {
-        return of(task, general, newHead, newVersion);
+    TaskRuntime withHead(TrainedHead newHead, ModelVersion newVersion, OddCalibration newCalibration) {
+        return of(task, general, newHead, newVersion, policy, newCalibration);
+    }
+
+    TaskRuntime withTask(Task newTask) {
+        return of(newTask, general, head(), version, policy, calibration);
+    }
+
+    TaskRuntime withPolicy(OddPolicy newPolicy) {
+        return of(task, general, head(), version, newPolicy, calibration);
     }
 
     TaskRuntime withRoutingThreshold(double value) {
-        return new TaskRuntime(task, general, hyperlocal, version, value);
+        return new TaskRuntime(task, general, hyperlocal, version, value, policy, calibration, guard);
     }
 }

@@ -4,10 +4,12 @@ import dev.stratum.api.ConflictException;
 import dev.stratum.api.Example;
 import dev.stratum.api.ModelVersion;
 import dev.stratum.api.Task;
-import dev.stratum.api.TrainingRun;
 import dev.stratum.api.TrainingRun.Status;
+import dev.stratum.api.TrainingRun;
 import dev.stratum.api.store.Store;
 import dev.stratum.learning.training.HyperlocalTraining;
+import dev.stratum.odd.OddCalibration;
+import dev.stratum.odd.OddJson;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TrainingLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
+    /** The most out-of-scope inputs the ODD calibration learns from: the newest. */
+    private static final int MAX_REJECTED = 1_000;
 
     private final Store store;
     private final TaskRegistry tasks;
@@ -136,14 +140,35 @@ final class TrainingLoop {
         if (threshold != null) {
             metrics.put(TaskRuntime.ROUTING_THRESHOLD, threshold);
         }
+        OddCalibration calibration = calibrate(task, examples, vectors, metrics);
         int number = store.models().list(taskId).stream().mapToInt(ModelVersion::version).max().orElse(0) + 1;
         ModelVersion version = new ModelVersion(taskId + "-v" + number, taskId, number, result.head().kind(), true,
                 clock.instant(), result.provenance(), metrics);
-        store.models().insert(version, result.head().toBytes());
-        tasks.install(taskId, result.head(), version);
+        store.models().insert(version, result.head().toBytes(),
+                calibration == null ? null : OddJson.write(calibration));
+        tasks.install(taskId, result.head(), version, calibration);
         LOG.info("task '{}' now serves model {} ({} examples, {} s)", taskId, version.id(), examples.size(),
                 result.metrics().get("train_seconds"));
         return version;
+    }
+
+    /**
+     * Recalibrates the ODD checks for the new model, with what reviewers marked out of scope, and adds the
+     * calibration's own measurements to the version's metrics with an {@code odd_} prefix.
+     */
+    private OddCalibration calibrate(Task task, List<Example> examples, Map<String, float[]> vectors,
+            Map<String, Double> metrics) {
+        long start = System.nanoTime();
+        List<String> outOfScope = store.reviews().outOfScopeTexts(task.id(), MAX_REJECTED);
+        Map<String, float[]> rejected = embeddings.forExamples(outOfScope);
+        OddCalibration calibration = training.calibrate(task, examples, vectors,
+                outOfScope.stream().map(rejected::get).toList());
+        if (calibration != null) {
+            calibration.metrics().forEach((name, value) -> metrics.put("odd_" + name, value));
+            metrics.put("odd_calibration_examples", (double) calibration.examples());
+            metrics.put("odd_calibration_seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
+        }
+        return calibration;
     }
 
     private void requireExamples(String taskId) {

@@ -39,6 +39,7 @@ final class HttpApi {
             new EvaluationRoutes(service, bodies, files).register(javalin.routes);
             new TelemetryRoutes(telemetry, config.metrics()).register(javalin.routes);
             new ReviewRoutes(service, bodies).register(javalin.routes);
+            new PolicyRoutes(service, bodies).register(javalin.routes);
         });
     }
 

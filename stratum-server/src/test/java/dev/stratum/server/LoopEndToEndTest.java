@@ -9,11 +9,8 @@ import dev.stratum.demo.DemoTask;
 import dev.stratum.server.TestServer.Reply;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,16 +18,14 @@ import org.junit.jupiter.api.Test;
  * training texts plus one training run make the hyperlocal layer answer most held-out texts, more accurately.
  */
 class LoopEndToEndTest {
-    /** Every fifth example of each label (in file order) is held out: deterministic and stratified. */
-    private static final int HOLD_OUT_EVERY = 5;
     private final TestServer t = TestServer.shared();
 
     @Test
     void feedbackAndRetraining_makeTheHyperlocalLayerAnswerHeldOutTextsBetterThanTheGeneralLayer() throws IOException {
         String task = createDemoTask();
-        List<Row> train = new ArrayList<>();
-        List<Row> heldOut = new ArrayList<>();
-        split(readDemoExamples(), train, heldOut);
+        List<DemoExamples.Row> train = new ArrayList<>();
+        List<DemoExamples.Row> heldOut = new ArrayList<>();
+        DemoExamples.split(DemoExamples.read(), train, heldOut);
 
         List<JsonNode> before = predictAll(task, heldOut);
         assertThat(before).allSatisfy(p -> assertThat(p.path("source").asText()).isEqualTo("general"));
@@ -72,7 +67,7 @@ class LoopEndToEndTest {
         return id;
     }
 
-    private List<JsonNode> predictAll(String task, List<Row> rows) {
+    private List<JsonNode> predictAll(String task, List<DemoExamples.Row> rows) {
         List<JsonNode> out = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += ServerConfig.DEFAULT_MAX_BATCH_TEXTS) {
             ObjectNode body = TestServer.JSON.createObjectNode();
@@ -98,7 +93,7 @@ class LoopEndToEndTest {
         assertThat(reply.status()).as("feedback: %s", reply).isEqualTo(200);
     }
 
-    private static double accuracy(List<JsonNode> predictions, List<Row> rows) {
+    private static double accuracy(List<JsonNode> predictions, List<DemoExamples.Row> rows) {
         int right = 0;
         for (int i = 0; i < rows.size(); i++) {
             if (predictions.get(i).path("label").asText().equals(rows.get(i).label())) {
@@ -106,75 +101,5 @@ class LoopEndToEndTest {
             }
         }
         return (double) right / rows.size();
-    }
-
-    private static void split(List<Row> rows, List<Row> train, List<Row> heldOut) {
-        Map<String, Integer> seen = new HashMap<>();
-        for (Row row : rows) {
-            int n = seen.merge(row.label(), 1, Integer::sum);
-            (n % HOLD_OUT_EVERY == 0 ? heldOut : train).add(row);
-        }
-    }
-
-    private static List<Row> readDemoExamples() throws IOException {
-        String csv;
-        try (InputStream in = DemoTask.examplesCsv()) {
-            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        List<List<String>> records = Csv.parse(csv);
-        assertThat(records.get(0)).containsExactly("text", "label");
-        List<Row> rows = new ArrayList<>();
-        for (List<String> record : records.subList(1, records.size())) {
-            rows.add(new Row(record.get(0), record.get(1)));
-        }
-        assertThat(rows).hasSizeGreaterThan(200);
-        return rows;
-    }
-
-    private record Row(String text, String label) {}
-
-    /** Just enough RFC 4180 to read the demo file: quoted fields, doubled quotes, commas and newlines in quotes. */
-    private static final class Csv {
-        static List<List<String>> parse(String text) {
-            List<List<String>> records = new ArrayList<>();
-            List<String> record = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    record.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    record.add(field.toString());
-                    field.setLength(0);
-                    if (!(record.size() == 1 && record.get(0).isEmpty())) {
-                        records.add(record);
-                    }
-                    record = new ArrayList<>();
-                } else {
-                    field.append(c);
-                }
-            }
-            if (!field.isEmpty() || !record.isEmpty()) {
-                record.add(field.toString());
-                records.add(record);
-            }
-            return records;
-        }
     }
 }

@@ -7,14 +7,20 @@ import dev.stratum.api.models.Distribution;
 import dev.stratum.api.models.HeadTrainer;
 import dev.stratum.api.models.TrainedHead;
 import dev.stratum.api.models.TrainingSet;
+import dev.stratum.models.hyperlocal.HyperlocalConfig;
+import dev.stratum.odd.OddCalibration;
+import dev.stratum.odd.OddCalibrator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Trains one hyperlocal head from a task's validated examples and their cached embeddings, and describes the result
@@ -23,6 +29,9 @@ import java.util.Map;
 public final class HyperlocalTraining {
     /** The code version recorded in provenance: the jar's implementation version, or "dev" when run from classes. */
     public static final String CODE_VERSION = codeVersion();
+
+    /** The most examples an ODD calibration is measured on. */
+    public static final int MAX_CALIBRATION_EXAMPLES = 4_000;
 
     private final HeadTrainer trainer;
     private final long seed;
@@ -71,6 +80,32 @@ public final class HyperlocalTraining {
         Provenance provenance = new Provenance(fingerprint(examples), examples.size(), List.of(encoderId),
                 head.hyperparameters(), seed, CODE_VERSION, trigger);
         return new Result(head, provenance, metrics);
+    }
+
+    /**
+     * Measures what the task's ODD checks need (see {@link OddCalibrator}) on a random sample of at most
+     * {@link #MAX_CALIBRATION_EXAMPLES} of {@code examples}, by cross-fitting models trained as {@link #train} trains.
+     * The sample bounds the cost (folds trainings and an exact neighbour search, quadratic in the sample); a sample
+     * of a large task calibrates models weaker than the served one, so prediction sets come out larger and coverage
+     * higher than the target, never lower for that reason. Null when there are fewer than 2 examples.
+     *
+     * @param rejected embeddings of inputs reviewers marked out of scope for the task
+     */
+    public OddCalibration calibrate(Task task, List<Example> examples, Map<String, float[]> vectors,
+            List<float[]> rejected) {
+        if (examples.size() < 2) {
+            return null;
+        }
+        List<Example> sample = new ArrayList<>(examples);
+        if (sample.size() > MAX_CALIBRATION_EXAMPLES) {
+            Collections.shuffle(sample, new Random(seed));
+            sample = new ArrayList<>(sample.subList(0, MAX_CALIBRATION_EXAMPLES));
+            sample.sort(Comparator.comparingLong(Example::id));
+        }
+        TrainingSet data = new TrainingSet(sample.stream().map(e -> vectors.get(e.text())).toList(),
+                sample.stream().map(Example::label).toList(), task.labelNames());
+        return OddCalibrator.hyperlocal(trainer, HyperlocalConfig.DEFAULTS, OddCalibrator.Settings.DEFAULTS
+                .withSeed(seed)).calibrate(data, rejected);
     }
 
     /** SHA-256 over each example's text and label, in order: equal fingerprints mean equal training data. */
