@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code stratum bench}: benchmarks, one subcommand per task kind. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure model quality on public or own data.",
         subcommands = {BenchClassifyCommand.class, HttpLatencyBenchCommand.class, BenchTuneCommand.class,
-            BenchEmbedCommand.class, BenchMarkdownCommand.class, AnomalyBenchCommand.class, BenchOddCommand.class})
+            BenchEmbedCommand.class, BenchMarkdownCommand.class, AnomalyBenchCommand.class, BenchOddCommand.class,
+            BenchActiveCommand.class, BenchNoiseCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
