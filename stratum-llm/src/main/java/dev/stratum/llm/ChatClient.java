@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A chat model that answers a conversation with text. Calls either return within their deadline or throw
  * {@link dev.stratum.api.UnavailableException} with one of the codes below; the engine answers from its local layers
- * then.
+ * then. A call that the task's privacy mode refuses (block, and the conversation holds a personal identifier) throws
+ * {@link dev.stratum.api.InvalidRequestException} with code {@link dev.stratum.llm.privacy.PiiRedactor#BLOCKED}
+ * before anything is sent.
  */
 public interface ChatClient {
     /** The provider failed on every attempt with retriable errors (timeouts, connection errors, 408, 429, 5xx). */

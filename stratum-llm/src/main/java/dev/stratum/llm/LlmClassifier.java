@@ -39,6 +39,8 @@ public final class LlmClassifier {
      *
      * @param examples validated examples shown to the model first, most similar first; their labels must be in the
      *     taxonomy
+     * @throws dev.stratum.api.InvalidRequestException with code {@link dev.stratum.llm.privacy.PiiRedactor#BLOCKED}
+     *     when the chat client's privacy mode is block and the text, an example or the taxonomy holds an identifier
      */
     public LlmClassification classify(String text, List<Label> taxonomy, List<Example> examples, int maxReasks) {
         if (taxonomy.isEmpty()) {

@@ -1,6 +1,8 @@
 package dev.stratum.llm;
 
 import dev.stratum.api.InvalidRequestException;
+import dev.stratum.llm.privacy.EgressAllowList;
+import dev.stratum.llm.privacy.PrivacySettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -23,6 +25,10 @@ import java.util.Optional;
  * @param maxRetries how many times a retriable failure (timeout, connection error, 408, 429, 5xx) is retried
  * @param retryBackoff the wait before the first retry; it doubles on each further one
  * @param breaker when the provider counts as down
+ * @param allowedHosts the hosts calls may reach; null for only the base URL's host. A client whose base URL is not
+ *     among them is refused when it is created
+ * @param privacy how identifiers in the texts are treated (redacted by default) and which person names to look for;
+ *     null for {@link PrivacySettings#DEFAULT}
  */
 public record LlmConfig(
         URI baseUrl,
@@ -32,7 +38,9 @@ public record LlmConfig(
         Duration deadline,
         int maxRetries,
         Duration retryBackoff,
-        CircuitBreakerSettings breaker) {
+        CircuitBreakerSettings breaker,
+        EgressAllowList allowedHosts,
+        PrivacySettings privacy) {
     public static final String ENV_BASE_URL = "STRATUM_LLM_BASE_URL";
     public static final String ENV_MODEL = "STRATUM_LLM_MODEL";
     public static final String ENV_API_KEY = "STRATUM_LLM_API_KEY";
@@ -100,17 +108,21 @@ public record LlmConfig(
         }
         requirePositive(ENV_RETRY_BACKOFF, retryBackoff);
         Objects.requireNonNull(breaker, "breaker");
+        allowedHosts = allowedHosts == null ? EgressAllowList.only(baseUrl.getHost()) : allowedHosts;
+        privacy = privacy == null ? PrivacySettings.DEFAULT : privacy;
     }
 
     /** A provider with the default timeout, deadline, retries and circuit breaker. */
     public static LlmConfig of(String baseUrl, String model, String apiKey) {
         return new LlmConfig(parseUrl(baseUrl), model, apiKey, DEFAULT_TIMEOUT, DEFAULT_DEADLINE,
-                DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BACKOFF, CircuitBreakerSettings.DEFAULT);
+                DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BACKOFF, CircuitBreakerSettings.DEFAULT, null, null);
     }
 
     /**
      * Reads the {@code STRATUM_LLM_*} variables. Empty when neither a base URL nor a model is set: then no external
-     * provider is used and nothing leaves the machine. Durations read as {@code 500ms}, {@code 20s}, {@code 2m} or
+     * provider is used and nothing leaves the machine. The allowed hosts are read from
+     * {@value EgressAllowList#ENV_ALLOWED_HOSTS}, the privacy settings as {@link PrivacySettings#fromEnvironment}
+     * says. Durations read as {@code 500ms}, {@code 20s}, {@code 2m} or
      * ISO-8601 ({@code PT20S}).
      */
     public static Optional<LlmConfig> fromEnvironment(Map<String, String> env) {
@@ -136,19 +148,36 @@ public record LlmConfig(
                 durationValue(env, ENV_DEADLINE, DEFAULT_DEADLINE),
                 intValue(env, ENV_MAX_RETRIES, DEFAULT_MAX_RETRIES),
                 durationValue(env, ENV_RETRY_BACKOFF, DEFAULT_RETRY_BACKOFF),
-                breaker));
+                breaker,
+                value(env, EgressAllowList.ENV_ALLOWED_HOSTS) == null
+                        ? null
+                        : EgressAllowList.parse(value(env, EgressAllowList.ENV_ALLOWED_HOSTS)),
+                PrivacySettings.fromEnvironment(env)));
     }
 
     public LlmConfig withTimeouts(Duration newTimeout, Duration newDeadline) {
-        return new LlmConfig(baseUrl, model, apiKey, newTimeout, newDeadline, maxRetries, retryBackoff, breaker);
+        return new LlmConfig(baseUrl, model, apiKey, newTimeout, newDeadline, maxRetries, retryBackoff, breaker,
+                allowedHosts, privacy);
     }
 
     public LlmConfig withRetries(int newMaxRetries, Duration newBackoff) {
-        return new LlmConfig(baseUrl, model, apiKey, timeout, deadline, newMaxRetries, newBackoff, breaker);
+        return new LlmConfig(baseUrl, model, apiKey, timeout, deadline, newMaxRetries, newBackoff, breaker,
+                allowedHosts, privacy);
     }
 
     public LlmConfig withBreaker(CircuitBreakerSettings newBreaker) {
-        return new LlmConfig(baseUrl, model, apiKey, timeout, deadline, maxRetries, retryBackoff, newBreaker);
+        return new LlmConfig(baseUrl, model, apiKey, timeout, deadline, maxRetries, retryBackoff, newBreaker,
+                allowedHosts, privacy);
+    }
+
+    public LlmConfig withAllowedHosts(EgressAllowList value) {
+        return new LlmConfig(baseUrl, model, apiKey, timeout, deadline, maxRetries, retryBackoff, breaker, value,
+                privacy);
+    }
+
+    public LlmConfig withPrivacy(PrivacySettings value) {
+        return new LlmConfig(baseUrl, model, apiKey, timeout, deadline, maxRetries, retryBackoff, breaker,
+                allowedHosts, value);
     }
 
     /** Names the provider for messages and logs: the model and the URL, never the key. */
@@ -160,7 +189,8 @@ public record LlmConfig(
     public String toString() {
         return "LlmConfig[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey == null ? "none" : "****")
                 + ", timeout=" + timeout + ", deadline=" + deadline + ", maxRetries=" + maxRetries
-                + ", retryBackoff=" + retryBackoff + ", breaker=" + breaker + "]";
+                + ", retryBackoff=" + retryBackoff + ", breaker=" + breaker + ", allowedHosts=" + allowedHosts
+                + ", privacy=" + privacy + "]";
     }
 
     private static URI parseUrl(String url) {

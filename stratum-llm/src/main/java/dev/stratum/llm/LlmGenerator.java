@@ -34,6 +34,12 @@ public final class LlmGenerator {
         this.budget = budget;
     }
 
+    /**
+     * Generates the candidates {@code request} asks for.
+     *
+     * @throws dev.stratum.api.InvalidRequestException with code {@link dev.stratum.llm.privacy.PiiRedactor#BLOCKED}
+     *     when the chat client's privacy mode is block and a text of the conversation holds an identifier
+     */
     public Generation generate(GenerationRequest request) {
         OutputParser parser = new OutputParser(request.output());
         PromptTemplate template = request.template();

@@ -59,6 +59,8 @@ final class ProviderFailures {
                 case 401, 403 -> "check " + LlmConfig.ENV_API_KEY;
                 case 404 -> "check that " + LlmConfig.ENV_BASE_URL + " is the API root (it usually ends in /v1) and that "
                         + LlmConfig.ENV_MODEL + " names a model the provider serves";
+                case 301, 302, 303, 307, 308 -> "redirects are not followed, so that calls reach only the allowed"
+                        + " hosts; set " + LlmConfig.ENV_BASE_URL + " to the URL the provider redirects to";
                 default -> "the request was not accepted; this is not retried";
             };
             return new UnavailableException(ChatClient.REJECTED, provider + " refused the request with HTTP " + status

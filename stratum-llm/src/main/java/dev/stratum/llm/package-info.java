@@ -11,5 +11,8 @@
  *       few-shot examples, re-asks with the validation error, k distinct candidates.
  *   <li>{@link dev.stratum.llm.LlmClassifier}: the chat model as a classification task's general layer.
  * </ul>
+ *
+ * What may leave the machine, and in what form (allowed hosts, redaction of personal identifiers), is in
+ * {@link dev.stratum.llm.privacy}; {@link dev.stratum.llm.OpenAiChatClient} applies it to every call.
  */
 package dev.stratum.llm;

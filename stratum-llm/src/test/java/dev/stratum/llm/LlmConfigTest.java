@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stratum.api.InvalidRequestException;
+import dev.stratum.llm.privacy.EgressAllowList;
+import dev.stratum.llm.privacy.PrivacyMode;
+import dev.stratum.llm.privacy.PrivacySettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LlmConfigTest {
     private static final Map<String, String> MINIMAL = Map.of(
@@ -99,6 +105,49 @@ class LlmConfigTest {
                 .hasMessageContaining("STRATUM_LLM_BREAKER_FAILURE_RATE is 50.0; use the share of failed calls");
         assertThatThrownBy(() -> env(LlmConfig.ENV_BREAKER_OPEN, "0s"))
                 .hasMessageContaining("STRATUM_LLM_BREAKER_OPEN is PT0S; use a positive duration");
+    }
+
+    @Test
+    void should_redact_by_default_and_allow_only_the_base_url_host() {
+        LlmConfig config = LlmConfig.fromEnvironment(MINIMAL).orElseThrow();
+
+        assertThat(config.privacy()).isEqualTo(PrivacySettings.DEFAULT);
+        assertThat(config.privacy().mode()).isEqualTo(PrivacyMode.REDACT);
+        assertThat(config.allowedHosts()).isEqualTo(EgressAllowList.only("api.example.com"));
+        assertThat(LlmConfig.of("http://localhost:11434/v1", "llama3.2", null).privacy().mode())
+                .isEqualTo(PrivacyMode.REDACT);
+    }
+
+    @Test
+    void should_read_the_privacy_settings_and_never_print_the_names(@TempDir Path dir) throws Exception {
+        Path names = dir.resolve("names.txt");
+        Files.writeString(names, "# staff\nMaria Oliveira\n\n  Jan Kowalski  \n");
+        Map<String, String> env = new java.util.HashMap<>(MINIMAL);
+        env.put(PrivacySettings.ENV_MODE, "Block");
+        env.put(PrivacySettings.ENV_NAMES, "Aiko Tanaka, ,Zoë");
+        env.put(PrivacySettings.ENV_NAMES_FILE, names.toString());
+        env.put(EgressAllowList.ENV_ALLOWED_HOSTS, "api.example.com,*.openai.azure.com");
+
+        LlmConfig config = LlmConfig.fromEnvironment(env).orElseThrow();
+
+        assertThat(config.privacy().mode()).isEqualTo(PrivacyMode.BLOCK);
+        assertThat(config.privacy().names()).containsExactly("Aiko Tanaka", "Zoë", "Maria Oliveira", "Jan Kowalski");
+        assertThat(config.allowedHosts().permits("x.openai.azure.com")).isTrue();
+        assertThat(config.toString()).contains("privacy=PrivacySettings[mode=block, names=4]")
+                .contains("allowedHosts=*.openai.azure.com,api.example.com")
+                .doesNotContain("Maria").doesNotContain("Aiko");
+    }
+
+    @Test
+    void should_reject_bad_privacy_settings_with_the_way_out() {
+        assertThatThrownBy(() -> env(PrivacySettings.ENV_MODE, "hide"))
+                .hasMessage("STRATUM_LLM_PRIVACY is 'hide'; use redact (placeholders instead of identifiers), block"
+                        + " (refuse texts with identifiers) or allow");
+        assertThatThrownBy(() -> env(PrivacySettings.ENV_NAMES_FILE, "/no/such/names.txt"))
+                .hasMessage("STRATUM_LLM_PII_NAMES_FILE '/no/such/names.txt' cannot be read (NoSuchFileException);"
+                        + " give a UTF-8 file with one name per line");
+        assertThatThrownBy(() -> env(EgressAllowList.ENV_ALLOWED_HOSTS, "api.example.com:443"))
+                .hasMessageContaining("entry 'api.example.com:443' is not a host name");
     }
 
     private static LlmConfig env(String name, String value) {

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A real HTTP server on a random local port that speaks OpenAI's chat-completions protocol
@@ -49,6 +50,9 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         /** {@code reply}, sent after {@code delay} (or never, if the server closes first). */
         record Delayed(Duration delay, Reply reply) implements Reply {}
 
+        /** A reply made from the request, for answers that must echo what was sent. */
+        record Computed(Function<Received, Reply> reply) implements Reply {}
+
         static Reply content(String text) {
             return new Content(text);
         }
@@ -71,6 +75,11 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
 
         static Reply slow(Duration delay, Reply then) {
             return new Delayed(delay, then);
+        }
+
+        /** A 200 completion whose assistant message {@code answer} makes from the request. */
+        static Reply answering(Function<Received, String> answer) {
+            return new Computed(request -> content(answer.apply(request)));
         }
     }
 
@@ -145,21 +154,22 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
                 return;
             }
             JsonNode body = JSON.readTree(exchange.getRequestBody());
-            received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body));
+            Received request = new Received(exchange.getRequestHeaders().getFirst("Authorization"), body);
+            received.add(request);
             if (!body.path("model").isTextual() || !body.path("messages").isArray()) {
                 send(exchange, Reply.error(400, "invalid_request_error", null,
                         "'model' and 'messages' are required properties"));
                 return;
             }
-            send(exchange, next(), body.path("model").asText());
+            send(exchange, next(), body.path("model").asText(), request);
         }
     }
 
     private void send(HttpExchange exchange, Reply reply) throws IOException {
-        send(exchange, reply, "unknown");
+        send(exchange, reply, "unknown", null);
     }
 
-    private void send(HttpExchange exchange, Reply reply, String model) throws IOException {
+    private void send(HttpExchange exchange, Reply reply, String model, Received request) throws IOException {
         switch (reply) {
             case Reply.Delayed delayed -> {
                 try {
@@ -170,8 +180,9 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                send(exchange, delayed.reply(), model);
+                send(exchange, delayed.reply(), model, request);
             }
+            case Reply.Computed computed -> send(exchange, computed.reply().apply(request), model, request);
             case Reply.Content content -> write(exchange, 200, completion(model, content.text()));
             case Reply.Failure f -> {
                 ObjectNode error = JSON.createObjectNode();
