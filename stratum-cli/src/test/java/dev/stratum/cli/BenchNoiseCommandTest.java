@@ -49,6 +49,19 @@ class BenchNoiseCommandTest {
             assertThat(report.get(key).isNumber()).as(key).isTrue();
         }
         assertThat(report.get("flipped").asDouble()).isEqualTo(4.0);
+        assertThat(report.get("prune").asBoolean()).isTrue();
+    }
+
+    @Test
+    void benchNoise_noPrune_ranksOnce() throws IOException {
+        Path json = tmp.resolve("noise-once.json");
+
+        CliRun run = CliRun.of("bench", "noise", "--train", train.toString(), "--test", test.toString(), "--rate",
+                "0.2", "--seeds", "1", "--folds", "3", "--no-prune", "--encoder", "general", "--out",
+                json.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("prune").asBoolean()).isFalse();
     }
 
     @Test

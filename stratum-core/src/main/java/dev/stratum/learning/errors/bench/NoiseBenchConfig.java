@@ -16,13 +16,14 @@ import java.nio.file.Path;
  * @param seeds runs with seeds {@code firstSeed} to {@code firstSeed + seeds - 1}; a seed draws the flips and folds
  * @param folds folds of the finder's cross-fitting
  * @param repeats fold splits the finder averages over
+ * @param prune whether the finder ranks a second time with its first flags left out of training
  * @param encoder the encoder the hyperlocal layer learns from, by {@link LayeredEncoders} name
  * @param textColumn the text column or field, or null for {@code text}
  * @param labelColumn the label column or field, or null for the first of {@code label}, {@code category},
  *     {@code intent}
  */
 public record NoiseBenchConfig(Path train, Path test, double validationShare, double rate, int seeds, long firstSeed,
-        int folds, int repeats, String encoder, String textColumn, String labelColumn) {
+        int folds, int repeats, boolean prune, String encoder, String textColumn, String labelColumn) {
     public NoiseBenchConfig {
         requireFile(train, "--train");
         if (test != null) {
@@ -57,9 +58,9 @@ public record NoiseBenchConfig(Path train, Path test, double validationShare, do
         }
     }
 
-    /** A run against a test file with 5 folds, one split, the default columns and encoder, from seed 1. */
+    /** A run against a test file with 5 folds, one split, pruning, the default columns and encoder, from seed 1. */
     public static NoiseBenchConfig of(Path train, Path test, double rate, int seeds) {
-        return new NoiseBenchConfig(train, test, 0, rate, seeds, 1, 5, 1, null, null, null);
+        return new NoiseBenchConfig(train, test, 0, rate, seeds, 1, 5, 1, true, null, null, null);
     }
 
     private static void requireFile(Path file, String what) {

@@ -36,7 +36,7 @@ class NoiseBenchTest {
 
     @Test
     void run_reportsPrecisionRecallAndAccuracies_asFractions() throws IOException {
-        NoiseBenchReport report = NoiseBench.run(new NoiseBenchConfig(train, test, 0, 0.1, 2, 1, 3, 1, null, null,
+        NoiseBenchReport report = NoiseBench.run(new NoiseBenchConfig(train, test, 0, 0.1, 2, 1, 3, 1, true, null, null,
                 null), MiniLmEmbeddingModel.shared(), new SoftmaxRegressionTrainer(), HyperlocalConfig.DEFAULTS,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
