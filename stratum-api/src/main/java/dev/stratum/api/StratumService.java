@@ -80,6 +80,14 @@ public interface StratumService extends AutoCloseable {
      */
     ReviewItem resolveReview(String itemId, String label, boolean outOfScope, String reviewer);
 
+    /**
+     * Generates up to {@code candidates} outputs for {@code input} with a generation task's language model: the
+     * first is the prediction's {@code label}, all are in its {@code scores}, and every attempt is recorded. The
+     * outputs satisfy the task's output rules; when none does, the task's ODD policy decides (see
+     * {@link Prediction#odd()}).
+     */
+    Prediction generate(String taskId, String input, int candidates);
+
     /** The task's ODD policy in force, or empty when it has none (then predictions are not checked). */
     Optional<OddPolicy> policy(String taskId);
 

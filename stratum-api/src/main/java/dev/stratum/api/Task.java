@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** A unit of work Stratum serves: for now, classifying texts into a taxonomy of labels. */
+/**
+ * A unit of work Stratum serves: classifying texts into a taxonomy of labels, or generating an output for each input.
+ *
+ * @param labels the taxonomy of a classification task (at least one label); empty for a generation task
+ * @param instructions what a generation task produces, as the language model is told; null for classification
+ */
 public record Task(
         String id,
         String name,
@@ -13,7 +18,11 @@ public record Task(
         List<Label> labels,
         TaskSettings settings,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String instructions) {
+    /** The longest instructions a generation task may have, in characters. */
+    public static final int MAX_INSTRUCTIONS = 20_000;
+
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     public Task {
@@ -24,14 +33,29 @@ public record Task(
         Objects.requireNonNull(updatedAt, "updatedAt");
         name = name == null || name.isBlank() ? id : name.strip();
         labels = List.copyOf(labels == null ? List.of() : labels);
-        if (labels.isEmpty()) {
+        instructions = instructions == null || instructions.isBlank() ? null : instructions.strip();
+        if (kind == TaskKind.CLASSIFICATION && labels.isEmpty()) {
             throw new InvalidRequestException("invalid_taxonomy", "task '" + id + "' needs at least one label");
+        }
+        if (kind == TaskKind.GENERATION && instructions == null) {
+            throw new InvalidRequestException("missing_instructions", "generation task '" + id + "' needs"
+                    + " instructions: what to produce for each input, as you would tell a person");
+        }
+        if (instructions != null && instructions.length() > MAX_INSTRUCTIONS) {
+            throw new InvalidRequestException("invalid_instructions", "the instructions of task '" + id + "' are "
+                    + instructions.length() + " characters long; at most " + MAX_INSTRUCTIONS + " are allowed");
         }
         long distinct = labels.stream().map(Label::name).distinct().count();
         if (distinct != labels.size()) {
             throw new InvalidRequestException("invalid_taxonomy",
                     "task '" + id + "' lists a label twice; label names must be unique");
         }
+    }
+
+    /** A classification task. */
+    public Task(String id, String name, TaskKind kind, List<Label> labels, TaskSettings settings, Instant createdAt,
+            Instant updatedAt) {
+        this(id, name, kind, labels, settings, createdAt, updatedAt, null);
     }
 
     /** Checks a task id: 1 to 64 characters of lower-case letters, digits, '-' and '_'. */

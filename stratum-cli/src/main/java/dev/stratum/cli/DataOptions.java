@@ -1,5 +1,6 @@
 package dev.stratum.cli;
 
+import dev.stratum.llm.LlmConfig;
 import dev.stratum.orchestration.EngineConfig;
 import dev.stratum.orchestration.StratumEngine;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ final class DataOptions {
 
     /** The engine's configuration for these options. */
     EngineConfig engineConfig() {
-        return EngineConfig.defaults(dataDir).withDbUrl(dbUrl).withEncoder(encoder);
+        return EngineConfig.defaults(dataDir).withDbUrl(dbUrl).withEncoder(encoder)
+                .withLlm(LlmConfig.fromEnvironment(System.getenv()).orElse(null));
     }
 }

@@ -112,7 +112,8 @@ final class Cascade {
                 ? new Decision(hyperlocal, Layer.HYPERLOCAL, hyperlocalVersion(runtime))
                 : general(runtime, embedding, telemetry, null);
         OddVerdict verdict = telemetry.stage("odd",
-                () -> runtime.guard().check(text, embedding, checked.distribution(), near));
+                () -> runtime.guard().check(text, embedding, checked.distribution(), near,
+                        runtime.ensembleUncertainty(embedding)));
         Decision decided = new Decision(checked.distribution(), checked.layer(), checked.modelVersion(), verdict);
         if (decided.action() == OddAction.FALLBACK && checked.layer() == Layer.HYPERLOCAL) {
             return general(runtime, embedding, telemetry, verdict);

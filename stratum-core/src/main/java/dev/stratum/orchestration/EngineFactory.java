@@ -4,6 +4,8 @@ import dev.stratum.api.UnavailableException;
 import dev.stratum.api.models.EmbeddingModel;
 import dev.stratum.api.store.Store;
 import dev.stratum.api.store.VectorIndex;
+import dev.stratum.llm.ChatClient;
+import dev.stratum.llm.OpenAiChatClient;
 import dev.stratum.models.hyperlocal.SoftmaxRegressionTrainer;
 import dev.stratum.models.specific.LayeredEncoders;
 import dev.stratum.store.selection.Stores;
@@ -12,7 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Wires the default components: the store (SQLite, or PostgreSQL by URL), Lucene index and the configured local encoder. */
+/** Wires the default components: the store (SQLite, or PostgreSQL by URL), Lucene index, the configured local encoder, and
+ * the language model when one is configured. */
 final class EngineFactory {
     private EngineFactory() {}
 
@@ -29,7 +32,8 @@ final class EngineFactory {
         try {
             Path indexDir = config.dataDir().resolve("index").resolve(encoder.id());
             index = LuceneVectorIndex.open(indexDir, encoder.dimension());
-            return new StratumEngine(config, store, index, encoder, new SoftmaxRegressionTrainer());
+            ChatClient chat = config.llm() == null ? null : OpenAiChatClient.create(config.llm());
+            return new StratumEngine(config, store, index, encoder, new SoftmaxRegressionTrainer(), chat);
         } catch (RuntimeException e) {
             if (index != null) {
                 index.close();

@@ -8,6 +8,8 @@ import dev.stratum.api.NotFoundException;
 import dev.stratum.api.Prediction;
 import dev.stratum.api.ReviewItem;
 import dev.stratum.api.Task;
+import dev.stratum.api.TaskKind;
+import dev.stratum.api.odd.OddPolicy;
 import dev.stratum.api.store.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -83,7 +85,12 @@ final class ReviewQueue {
         Example example = null;
         float[] vector = null;
         if (label != null) {
-            task.requireLabel(label);
+            if (task.kind() == TaskKind.GENERATION) {
+                OddPolicy policy = tasks.get(task.id()).policy();
+                label = Generations.validatedOutput(task, policy == null ? OddPolicy.DEFAULT : policy, label);
+            } else {
+                task.requireLabel(label);
+            }
             example = new Example(0, task.id(), item.text(), label, ExampleSource.REVIEW, item.predictionId(),
                     clock.instant());
             vector = embeddings.forExamples(List.of(item.text())).get(item.text());

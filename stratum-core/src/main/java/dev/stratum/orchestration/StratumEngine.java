@@ -17,6 +17,7 @@ import dev.stratum.api.Prediction;
 import dev.stratum.api.ReviewItem;
 import dev.stratum.api.StratumService;
 import dev.stratum.api.Task;
+import dev.stratum.api.TaskKind;
 import dev.stratum.api.TaskSettings;
 import dev.stratum.api.TaskStats;
 import dev.stratum.api.TrainingRun;
@@ -30,6 +31,7 @@ import dev.stratum.api.store.FeedbackOutcome;
 import dev.stratum.api.store.Store;
 import dev.stratum.api.store.VectorIndex;
 import dev.stratum.learning.training.HyperlocalTraining;
+import dev.stratum.llm.ChatClient;
 import dev.stratum.odd.OddVerdict;
 import java.io.InputStream;
 import java.time.Clock;
@@ -58,12 +60,14 @@ public final class StratumEngine implements StratumService {
     private final Evaluations evaluations;
     private final PredictionIds ids;
     private final ReviewQueue reviews;
+    private final Generations generations;
     private final Clock clock;
     private final ExecutorService indexing;
     private final ExecutorService trainingThread;
     private volatile EngineTelemetry telemetry = EngineTelemetry.NOOP;
 
-    StratumEngine(EngineConfig config, Store store, VectorIndex index, EmbeddingModel encoder, HeadTrainer trainer) {
+    StratumEngine(EngineConfig config, Store store, VectorIndex index, EmbeddingModel encoder, HeadTrainer trainer,
+            ChatClient chat) {
         this.store = store;
         this.index = index;
         // Instants are stored with millisecond precision; keep them so in memory too, so what is returned is what is
@@ -83,6 +87,8 @@ public final class StratumEngine implements StratumService {
         this.ingest = new ExampleIngest(store, tasks, clock);
         this.evaluations = new Evaluations(store, tasks, cascade, embeddings, index::nearest, hyperlocal, config);
         this.ids = new PredictionIds(clock);
+        this.generations = new Generations(store, chat, config.llm() == null ? null : "llm:" + config.llm().model(),
+                config.neighbours());
         this.reviews = new ReviewQueue(store, tasks, embeddings, indexer, training, clock);
         indexer.verifyOnStart(store.tasks().list());
         retrainStaleModels(config);
@@ -133,6 +139,9 @@ public final class StratumEngine implements StratumService {
 
     @Override
     public Task createTask(NewTask spec) {
+        if (spec.kind() == TaskKind.GENERATION) {
+            generations.requireModel(spec.id());
+        }
         return tasks.create(spec);
     }
 
@@ -172,6 +181,7 @@ public final class StratumEngine implements StratumService {
             try {
                 t.stage("validation", () -> Example.requireText(text));
                 TaskRuntime runtime = tasks.get(taskId);
+                Generations.requireKind(runtime.task(), TaskKind.CLASSIFICATION);
                 float[] vector = t.stage("embedding", () -> embeddings.forPrediction(text));
                 Answer answer = answer(runtime, text, vector, start, t);
                 store(List.of(answer), t);
@@ -194,6 +204,7 @@ public final class StratumEngine implements StratumService {
                 request.attribute("stratum.batch.size", texts == null ? 0 : texts.size());
                 t.stage("validation", () -> validateBatch(texts));
                 TaskRuntime runtime = tasks.get(taskId);
+                Generations.requireKind(runtime.task(), TaskKind.CLASSIFICATION);
                 List<float[]> vectors = t.stage("embedding", () -> embeddings.model().embedAll(texts));
                 // One span for the cascade of the whole batch; per-item stages are timed but not traced.
                 EngineTelemetry perItem = t.withoutStageSpans();
@@ -209,6 +220,34 @@ public final class StratumEngine implements StratumService {
                 predictions.forEach(t::answered);
                 request.attribute(EngineTelemetry.OUTCOME, "answered");
                 return predictions;
+            } catch (RuntimeException e) {
+                throw request.failed(e);
+            }
+        }
+    }
+
+    @Override
+    public Prediction generate(String taskId, String input, int candidates) {
+        long start = System.nanoTime();
+        EngineTelemetry t = telemetry;
+        try (EngineTelemetry.Request request = t.request("generate", taskId)) {
+            try {
+                t.stage("validation", () -> Example.requireText(input));
+                TaskRuntime runtime = tasks.get(taskId);
+                Generations.requireKind(runtime.task(), TaskKind.GENERATION);
+                float[] vector = t.stage("embedding", () -> embeddings.forPrediction(input));
+                Generations.Outcome outcome = t.stage("general", () -> generations.generate(runtime, ids.next(),
+                        input, vector, candidates, index::nearest, clock.instant(), start));
+                Prediction prediction = outcome.prediction();
+                ReviewItem item = null;
+                if (outcome.check().action() == OddAction.REVIEW) {
+                    item = reviews.draft(prediction, outcome.check().reason(), List.of(), 1);
+                    prediction = prediction.withOdd(outcome.check().withReviewItem(item.id()));
+                }
+                store(List.of(new Answer(prediction, item)), t);
+                t.answered(prediction);
+                request.answered(prediction);
+                return prediction;
             } catch (RuntimeException e) {
                 throw request.failed(e);
             }
@@ -315,6 +354,9 @@ public final class StratumEngine implements StratumService {
                 yield prediction.label();
             }
             case CORRECT -> {
+                if (task.kind() == TaskKind.GENERATION) {
+                    yield Generations.validatedOutput(task, policyOf(task.id()), label);
+                }
                 task.requireLabel(label);
                 yield label;
             }
@@ -341,8 +383,13 @@ public final class StratumEngine implements StratumService {
     public Example addExample(String taskId, String text, String label) {
         Example.requireText(text);
         Task task = tasks.get(taskId).task();
-        task.requireLabel(label);
-        Example example = new Example(0, taskId, text.strip(), label, ExampleSource.API, null, clock.instant());
+        String validated = label;
+        if (task.kind() == TaskKind.GENERATION) {
+            validated = Generations.validatedOutput(task, policyOf(taskId), label);
+        } else {
+            task.requireLabel(label);
+        }
+        Example example = new Example(0, taskId, text.strip(), validated, ExampleSource.API, null, clock.instant());
         float[] vector = embeddings.forExamples(List.of(example.text())).get(example.text());
         Example stored = store.examples().insertAll(List.of(example)).get(0);
         indexer.indexNow(stored, vector);
@@ -434,6 +481,12 @@ public final class StratumEngine implements StratumService {
     @Override
     public ReviewItem resolveReview(String itemId, String label, boolean outOfScope, String reviewer) {
         return reviews.resolve(itemId, label, outOfScope, reviewer);
+    }
+
+    /** The task's policy, or the defaults when it has none: what generated outputs are checked against. */
+    private OddPolicy policyOf(String taskId) {
+        OddPolicy policy = tasks.get(taskId).policy();
+        return policy == null ? OddPolicy.DEFAULT : policy;
     }
 
     @Override

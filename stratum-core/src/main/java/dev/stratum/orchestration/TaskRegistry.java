@@ -14,8 +14,8 @@ import dev.stratum.api.models.TrainedHead;
 import dev.stratum.api.odd.OddPolicy;
 import dev.stratum.api.store.PolicyStore;
 import dev.stratum.api.store.Store;
+import dev.stratum.learning.training.HyperlocalTraining.OddArtifacts;
 import dev.stratum.models.general.ZeroShotClassifier;
-import dev.stratum.odd.OddCalibration;
 import dev.stratum.odd.OddJson;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,8 +64,8 @@ final class TaskRegistry {
                         + " or change its labels with PUT /v1/tasks/" + spec.id() + "/labels");
             }
         }
-        Task task = new Task(spec.id(), spec.name(), TaskKind.CLASSIFICATION, spec.labels(),
-                spec.settings() == null ? TaskSettings.DEFAULTS : spec.settings(), now, now);
+        Task task = new Task(spec.id(), spec.name(), spec.kind(), spec.labels(),
+                spec.settings() == null ? TaskSettings.DEFAULTS : spec.settings(), now, now, spec.instructions());
         store.tasks().insert(task);
         runtimes.put(task.id(), load(task));
         return task;
@@ -79,7 +79,7 @@ final class TaskRegistry {
     synchronized Task updateLabels(String taskId, List<Label> labels) {
         Task current = get(taskId).task();
         Task updated = new Task(current.id(), current.name(), current.kind(), labels, current.settings(),
-                current.createdAt(), clock.instant());
+                current.createdAt(), clock.instant(), current.instructions());
         List<String> orphaned = new ArrayList<>(store.examples().labelsInUse(taskId));
         orphaned.removeAll(updated.labelNames());
         if (!orphaned.isEmpty()) {
@@ -95,7 +95,7 @@ final class TaskRegistry {
         TaskRuntime runtime = get(taskId);
         Task current = runtime.task();
         Task updated = new Task(current.id(), current.name(), current.kind(), current.labels(), settings,
-                current.createdAt(), clock.instant());
+                current.createdAt(), clock.instant(), current.instructions());
         store.tasks().update(updated);
         runtimes.put(taskId, runtime.withTask(updated));
         return updated;
@@ -108,9 +108,9 @@ final class TaskRegistry {
     }
 
     /** Swaps in a newly trained head, so the next prediction uses it. */
-    void install(String taskId, TrainedHead head, ModelVersion version, OddCalibration calibration) {
+    void install(String taskId, TrainedHead head, ModelVersion version, OddArtifacts odd) {
         staleModels.remove(taskId);
-        runtimes.computeIfPresent(taskId, (id, runtime) -> runtime.withHead(head, version, calibration));
+        runtimes.computeIfPresent(taskId, (id, runtime) -> runtime.withHead(head, version, odd));
     }
 
     /** Stores {@code policy} as the task's next policy version and enforces it from the next prediction on. */
@@ -143,8 +143,11 @@ final class TaskRegistry {
      * until it is retrained, which {@link #needsRetraining} reports.
      */
     private TaskRuntime withCurrentModel(Task task) {
-        var general = ZeroShotClassifier.create(task.labels(), encoder);
         OddPolicy policy = store.policies().current(task.id()).map(TaskRegistry::versioned).orElse(null);
+        if (task.kind() == TaskKind.GENERATION) {
+            return TaskRuntime.of(task, null, null, null, policy, null);
+        }
+        var general = ZeroShotClassifier.create(task.labels(), encoder);
         Optional<ModelVersion> current = store.models().current(task.id());
         if (current.isPresent() && !current.get().provenance().encoderIds().equals(List.of(encoder.id()))) {
             LOG.warn("task '{}': model {} was trained on embeddings of {}, but this server embeds with {}; it is not"
@@ -158,9 +161,9 @@ final class TaskRegistry {
             return TaskRuntime.of(task, general, null, null, policy, null);
         }
         TrainedHead head = trainer.load(store.models().artifact(current.get().id()));
-        OddCalibration calibration = store.models().calibration(current.get().id()).map(OddJson::calibration)
-                .orElse(null);
-        return TaskRuntime.of(task, general, head, current.get(), policy, calibration);
+        OddArtifacts odd = store.models().calibration(current.get().id())
+                .map(json -> OddArtifactsJson.read(json, trainer)).orElse(null);
+        return TaskRuntime.of(task, general, head, current.get(), policy, odd);
     }
 
     static NotFoundException notFound(String taskId) {

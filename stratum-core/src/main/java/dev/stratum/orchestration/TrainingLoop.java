@@ -4,12 +4,12 @@ import dev.stratum.api.ConflictException;
 import dev.stratum.api.Example;
 import dev.stratum.api.ModelVersion;
 import dev.stratum.api.Task;
-import dev.stratum.api.TrainingRun.Status;
+import dev.stratum.api.TaskKind;
 import dev.stratum.api.TrainingRun;
+import dev.stratum.api.TrainingRun.Status;
 import dev.stratum.api.store.Store;
 import dev.stratum.learning.training.HyperlocalTraining;
-import dev.stratum.odd.OddCalibration;
-import dev.stratum.odd.OddJson;
+import dev.stratum.learning.training.HyperlocalTraining.OddArtifacts;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +114,7 @@ final class TrainingLoop {
         }
         TaskRuntime runtime = tasks.get(taskId);
         int every = runtime.task().settings().retrainEvery();
-        if (every == 0) {
+        if (every == 0 || runtime.task().kind() == TaskKind.GENERATION) {
             return;
         }
         long trainedUpTo = runtime.version() == null
@@ -140,39 +140,42 @@ final class TrainingLoop {
         if (threshold != null) {
             metrics.put(TaskRuntime.ROUTING_THRESHOLD, threshold);
         }
-        OddCalibration calibration = calibrate(task, examples, vectors, metrics);
+        OddArtifacts odd = calibrate(task, examples, vectors, metrics);
         int number = store.models().list(taskId).stream().mapToInt(ModelVersion::version).max().orElse(0) + 1;
         ModelVersion version = new ModelVersion(taskId + "-v" + number, taskId, number, result.head().kind(), true,
                 clock.instant(), result.provenance(), metrics);
-        store.models().insert(version, result.head().toBytes(),
-                calibration == null ? null : OddJson.write(calibration));
-        tasks.install(taskId, result.head(), version, calibration);
+        store.models().insert(version, result.head().toBytes(), odd == null ? null : OddArtifactsJson.write(odd));
+        tasks.install(taskId, result.head(), version, odd);
         LOG.info("task '{}' now serves model {} ({} examples, {} s)", taskId, version.id(), examples.size(),
                 result.metrics().get("train_seconds"));
         return version;
     }
 
     /**
-     * Recalibrates the ODD checks for the new model, with what reviewers marked out of scope, and adds the
-     * calibration's own measurements to the version's metrics with an {@code odd_} prefix.
+     * Recalibrates the ODD checks for the new model (and trains its ensemble), with what reviewers marked out of
+     * scope, and adds the calibration's own measurements to the version's metrics with an {@code odd_} prefix.
      */
-    private OddCalibration calibrate(Task task, List<Example> examples, Map<String, float[]> vectors,
+    private OddArtifacts calibrate(Task task, List<Example> examples, Map<String, float[]> vectors,
             Map<String, Double> metrics) {
         long start = System.nanoTime();
         List<String> outOfScope = store.reviews().outOfScopeTexts(task.id(), MAX_REJECTED);
         Map<String, float[]> rejected = embeddings.forExamples(outOfScope);
-        OddCalibration calibration = training.calibrate(task, examples, vectors,
-                outOfScope.stream().map(rejected::get).toList());
-        if (calibration != null) {
-            calibration.metrics().forEach((name, value) -> metrics.put("odd_" + name, value));
-            metrics.put("odd_calibration_examples", (double) calibration.examples());
+        OddArtifacts odd = training.calibrate(task, examples, vectors, outOfScope.stream().map(rejected::get).toList());
+        if (odd != null) {
+            odd.calibration().metrics().forEach((name, value) -> metrics.put("odd_" + name, value));
+            metrics.put("odd_calibration_examples", (double) odd.calibration().examples());
             metrics.put("odd_calibration_seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
         }
-        return calibration;
+        return odd;
     }
 
     private void requireExamples(String taskId) {
-        tasks.get(taskId);
+        Task task = tasks.get(taskId).task();
+        if (task.kind() == TaskKind.GENERATION) {
+            throw new ConflictException("nothing_to_train", "task '" + taskId + "' generates: its validated examples"
+                    + " are used as few-shot demonstrations the moment they are stored, and there is no model to"
+                    + " train");
+        }
         if (store.examples().count(taskId) == 0) {
             throw new ConflictException("no_examples", "task '" + taskId + "' has no validated examples to train on; "
                     + "give feedback on predictions or import labelled examples first");

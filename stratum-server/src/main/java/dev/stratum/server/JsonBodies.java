@@ -35,6 +35,11 @@ final class JsonBodies {
         this.maxBytes = maxBytes;
     }
 
+    /** A JSON value as text: a string as it is, anything else as its JSON. */
+    static String text(JsonNode value) {
+        return value.isTextual() ? value.asText() : value.toString();
+    }
+
     /** The body as {@code type}; an empty body is an error. */
     <T> T read(Context ctx, Class<T> type) {
         return readOptional(ctx, type).orElseThrow(() -> new InvalidRequestException("empty_body",

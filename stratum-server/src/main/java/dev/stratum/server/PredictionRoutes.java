@@ -1,5 +1,6 @@
 package dev.stratum.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratum.api.Example;
 import dev.stratum.api.FeedbackAction;
 import dev.stratum.api.InvalidRequestException;
@@ -25,6 +26,7 @@ final class PredictionRoutes {
     void register(RoutesConfig routes) {
         routes.post("/v1/tasks/{task}/predict", this::predict);
         routes.post("/v1/tasks/{task}/predict/batch", this::predictBatch);
+        routes.post("/v1/tasks/{task}/generate", this::generate);
         routes.get("/v1/predictions/{id}", ctx -> ctx.json(service.prediction(ctx.pathParam("id"))));
         routes.post("/v1/predictions/{id}/feedback", this::feedback);
     }
@@ -43,9 +45,29 @@ final class PredictionRoutes {
         ctx.json(new BatchResponse(service.predictBatch(ctx.pathParam("task"), request.texts())));
     }
 
+    private void generate(Context ctx) {
+        GenerateRequest request = bodies.read(ctx, GenerateRequest.class);
+        ctx.json(service.generate(ctx.pathParam("task"), request.input(),
+                request.candidates() == null ? 1 : request.candidates()));
+    }
+
     private void feedback(Context ctx) {
         FeedbackRequest request = bodies.read(ctx, FeedbackRequest.class);
-        ctx.json(service.feedback(ctx.pathParam("id"), request.parsedAction(), request.label(), request.comment()));
+        ctx.json(service.feedback(ctx.pathParam("id"), request.parsedAction(), request.labelOrOutput(),
+                request.comment()));
+    }
+
+    /** The body of {@code POST /v1/tasks/{task}/generate}. */
+    record GenerateRequest(String input, Integer candidates) {
+        static final int MAX_CANDIDATES = 10;
+
+        GenerateRequest {
+            Example.requireText(input);
+            if (candidates != null && (candidates < 1 || candidates > MAX_CANDIDATES)) {
+                throw new InvalidRequestException("invalid_candidates", "field 'candidates' is " + candidates
+                        + "; ask for 1 to " + MAX_CANDIDATES + " candidate outputs");
+            }
+        }
     }
 
     /** The body of {@code POST /v1/tasks/{task}/predict}. */
@@ -79,15 +101,16 @@ final class PredictionRoutes {
     record BatchResponse(List<Prediction> predictions) {}
 
     /** The body of {@code POST /v1/predictions/{id}/feedback}. */
-    record FeedbackRequest(String action, String label, String comment) {
+    record FeedbackRequest(String action, String label, JsonNode output, String comment) {
         FeedbackRequest {
             if (action == null || action.isBlank()) {
                 throw new InvalidRequestException("missing_field",
                         "field 'action' is required; use accept, correct (with 'label') or reject");
             }
-            if (FeedbackAction.parse(action) == FeedbackAction.CORRECT && (label == null || label.isBlank())) {
-                throw new InvalidRequestException("missing_field",
-                        "action 'correct' needs field 'label': the right label for this text");
+            if (FeedbackAction.parse(action) == FeedbackAction.CORRECT && (label == null || label.isBlank())
+                    && (output == null || output.isNull())) {
+                throw new InvalidRequestException("missing_field", "action 'correct' needs field 'label': the right"
+                        + " label for this text (or, for a generation task, field 'output': the right output)");
             }
             if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
                 throw new InvalidRequestException("comment_too_long", "field 'comment' is " + comment.length()
@@ -97,6 +120,11 @@ final class PredictionRoutes {
 
         FeedbackAction parsedAction() {
             return FeedbackAction.parse(action);
+        }
+
+        /** The label, or a generation task's output as JSON text. */
+        String labelOrOutput() {
+            return output == null || output.isNull() ? label : JsonBodies.text(output);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.stratum.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratum.api.InvalidRequestException;
 import dev.stratum.api.ReviewItem;
 import dev.stratum.api.StratumService;
@@ -40,7 +41,7 @@ final class ReviewRoutes {
 
     private void resolve(Context ctx) {
         ResolveRequest request = bodies.read(ctx, ResolveRequest.class);
-        ctx.json(service.resolveReview(ctx.pathParam("id"), request.label(),
+        ctx.json(service.resolveReview(ctx.pathParam("id"), request.labelOrOutput(),
                 Boolean.TRUE.equals(request.outOfScope()), reviewer(ctx)));
     }
 
@@ -70,6 +71,10 @@ final class ReviewRoutes {
     /** The answer of {@code GET /v1/tasks/{task}/review}. */
     record ReviewPage(List<ReviewItem> items) {}
 
-    /** How a reviewer resolves an item: a label, or out_of_scope. */
-    record ResolveRequest(String label, Boolean outOfScope) {}
+    /** How a reviewer resolves an item: a label (a generation task's output), or out_of_scope. */
+    record ResolveRequest(String label, JsonNode output, Boolean outOfScope) {
+        String labelOrOutput() {
+            return output == null || output.isNull() ? label : JsonBodies.text(output);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import dev.stratum.api.Label;
 import dev.stratum.api.NewTask;
 import dev.stratum.api.StratumService;
 import dev.stratum.api.Task;
+import dev.stratum.api.TaskKind;
 import dev.stratum.api.TaskSettings;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -35,8 +36,9 @@ final class TaskRoutes {
     private void create(Context ctx) {
         CreateTaskRequest request = bodies.read(ctx, CreateTaskRequest.class);
         TaskSettings settings = request.settings() == null ? null : request.settings().applyTo(TaskSettings.DEFAULTS);
-        Task task = service.createTask(new NewTask(request.id(), request.name(), LabelSpec.toLabels(request.labels()),
-                settings));
+        List<Label> labels = request.labels() == null ? List.of() : LabelSpec.toLabels(request.labels());
+        Task task = service.createTask(new NewTask(request.id(), request.name(), labels, settings, request.kind(),
+                request.instructions()));
         ctx.header("Location", "/v1/tasks/" + task.id()).status(201).json(task);
     }
 
@@ -52,15 +54,26 @@ final class TaskRoutes {
         ctx.json(service.updateSettings(taskId, patch.applyTo(current.settings())));
     }
 
-    /** The body of {@code POST /v1/tasks}. */
-    record CreateTaskRequest(String id, String name, List<LabelSpec> labels, SettingsPatch settings) {
+    /**
+     * The body of {@code POST /v1/tasks}: a classification task needs labels, a generation task ({@code kind}
+     * "generation") instructions.
+     */
+    record CreateTaskRequest(String id, String name, TaskKind kind, List<LabelSpec> labels, String instructions,
+            SettingsPatch settings) {
         CreateTaskRequest {
             if (id == null) {
                 throw new InvalidRequestException("missing_field",
                         "field 'id' is required: a task id of 1 to 64 lower-case letters, digits, '-' or '_'");
             }
             Task.validateId(id);
-            LabelSpec.requireSome(labels);
+            kind = kind == null ? TaskKind.CLASSIFICATION : kind;
+            if (kind == TaskKind.CLASSIFICATION) {
+                LabelSpec.requireSome(labels);
+            } else if (instructions == null || instructions.isBlank()) {
+                throw new InvalidRequestException("missing_field", "field 'instructions' is required for a generation"
+                        + " task: what to produce for each input, for example \"Summarise the ticket in one sentence"
+                        + " as {\\\"summary\\\": ...}\"");
+            }
         }
     }
 

@@ -47,6 +47,9 @@ class OddEndToEndTest {
         assertThat(answered.path("odd").path("inside").asBoolean()).as("in domain: %s", answered).isTrue();
         assertThat(answered.path("label").asText()).isEqualTo(known.label());
         assertThat(answered.path("source").asText()).isEqualTo("hyperlocal");
+        assertThat(answered.path("odd").path("evidence").fieldNames()).toIterable()
+                .as("the ensemble's disagreement is measured per prediction")
+                .contains("entropy", "margin", "mutual_information", "ood_score", "calibrated_confidence");
 
         JsonNode cooking = predict(task, "How long should I boil an egg so that the yolk stays soft?");
         assertThat(cooking.path("odd").path("inside").asBoolean()).as("cooking: %s", cooking).isFalse();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratum.api.StratumService;
+import dev.stratum.llm.LlmConfig;
 import dev.stratum.orchestration.EngineConfig;
 import dev.stratum.orchestration.EngineTelemetry;
 import dev.stratum.orchestration.StratumEngine;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -60,11 +62,24 @@ final class TestServer {
         return shared;
     }
 
+    /**
+     * A server of its own whose generation tasks use the OpenAI-compatible API at {@code llmBaseUrl}; the caller
+     * closes it.
+     */
+    static TestServer withLanguageModel(String llmBaseUrl) {
+        return start(ServerConfig.defaults().withPort(0),
+                engine -> engine.withLlm(LlmConfig.of(llmBaseUrl, "scripted-model", "sk-test")));
+    }
+
     private static TestServer start(ServerConfig config) {
+        return start(config, engine -> engine);
+    }
+
+    private static TestServer start(ServerConfig config, UnaryOperator<EngineConfig> engineConfig) {
         try {
             Path dir = Files.createTempDirectory("stratum-server-test");
             Telemetry telemetry = Telemetry.start(TelemetryConfig.defaults());
-            StratumEngine engine = StratumEngine.open(EngineConfig.defaults(dir),
+            StratumEngine engine = StratumEngine.open(engineConfig.apply(EngineConfig.defaults(dir)),
                     EngineTelemetry.of(telemetry.openTelemetry(), telemetry.meterRegistry()));
             StratumService service = FaultInjection.wrap(engine);
             String key = AdminKeys.bootstrap(engine.store().apiKeys(), null, Clock.systemUTC()).orElseThrow();
@@ -150,6 +165,10 @@ final class TestServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    void close() {
+        closeQuietly();
     }
 
     private void closeQuietly() {

@@ -2,7 +2,11 @@ package dev.stratum.api.odd;
 
 import dev.stratum.api.Example;
 import dev.stratum.api.InvalidRequestException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A task's operational design domain: the rules every answer must satisfy, and what happens when one fails. Versioned:
@@ -61,13 +65,35 @@ public record OddPolicy(Integer version, InputRules input, OutputRules output, C
      * Rules on the answer.
      *
      * @param labelInTaxonomy answer only with a label of the task's current taxonomy (default true)
-     * @param onViolation what happens to an answer outside it (default {@code fallback}: the general layer, which
-     *     knows the current taxonomy, answers instead)
+     * @param onViolation what happens to an answer that breaks these rules (default {@code fallback}: for
+     *     classification the general layer, which knows the current taxonomy, answers instead; for generation the
+     *     most similar validated example's output)
+     * @param jsonSchema for generation: the JSON Schema every output must satisfy (null: any JSON value)
+     * @param allowedValues for generation: per field (a top-level name or a JSON Pointer), the only values allowed
+     * @param patterns for generation: per field, a regular expression its text must match
+     * @param maxReasks for generation: how many times the model is asked again, with the validation error, before
+     *     the violation applies (default 2, at most 5)
      */
-    public record OutputRules(Boolean labelInTaxonomy, OddAction onViolation) {
+    public record OutputRules(Boolean labelInTaxonomy, OddAction onViolation, Map<String, Object> jsonSchema,
+            Map<String, List<String>> allowedValues, Map<String, String> patterns, Integer maxReasks) {
+        public static final int DEFAULT_MAX_REASKS = 2;
+        public static final int MAX_REASKS = 5;
+
         public OutputRules {
             labelInTaxonomy = labelInTaxonomy == null || labelInTaxonomy;
             onViolation = onViolation == null ? OddAction.FALLBACK : onViolation;
+            jsonSchema = jsonSchema == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(jsonSchema));
+            allowedValues = allowedValues == null ? Map.of() : Map.copyOf(allowedValues);
+            patterns = patterns == null ? Map.of() : Map.copyOf(patterns);
+            maxReasks = maxReasks == null ? DEFAULT_MAX_REASKS : maxReasks;
+            if (maxReasks < 0 || maxReasks > MAX_REASKS) {
+                throw invalid("output.max_reasks is " + maxReasks + "; use 0 to " + MAX_REASKS
+                        + ", or leave it out for " + DEFAULT_MAX_REASKS);
+            }
+        }
+
+        public OutputRules(Boolean labelInTaxonomy, OddAction onViolation) {
+            this(labelInTaxonomy, onViolation, null, null, null, null);
         }
     }
 
@@ -102,7 +128,8 @@ public record OddPolicy(Integer version, InputRules input, OutputRules output, C
         return switch (rule) {
             case INPUT_TOO_LONG -> input.onTooLong();
             case OUT_OF_DOMAIN -> input.onOutOfDomain();
-            case LABEL_NOT_IN_TAXONOMY -> output.onViolation();
+            case LABEL_NOT_IN_TAXONOMY, OUTPUT_INVALID -> output.onViolation();
+            case PROVIDER_UNAVAILABLE -> OddAction.FALLBACK;
             case LOW_CONFIDENCE -> confidence.onViolation();
         };
     }

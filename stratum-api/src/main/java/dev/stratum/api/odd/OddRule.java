@@ -12,6 +12,10 @@ public enum OddRule {
     OUT_OF_DOMAIN,
     /** The model's label is not in the task's taxonomy. */
     LABEL_NOT_IN_TAXONOMY,
+    /** A generated output failed the JSON Schema or the output rules, after every re-ask. */
+    OUTPUT_INVALID,
+    /** The language model's provider could not answer in time (down, overloaded, or the circuit is open). */
+    PROVIDER_UNAVAILABLE,
     /** The conformal prediction set at the policy's coverage holds several labels, or the task is not calibrated. */
     LOW_CONFIDENCE;
 

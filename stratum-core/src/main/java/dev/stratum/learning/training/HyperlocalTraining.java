@@ -10,6 +10,7 @@ import dev.stratum.api.models.TrainingSet;
 import dev.stratum.models.hyperlocal.HyperlocalConfig;
 import dev.stratum.odd.OddCalibration;
 import dev.stratum.odd.OddCalibrator;
+import dev.stratum.odd.uncertainty.HeadEnsemble;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +33,8 @@ public final class HyperlocalTraining {
 
     /** The most examples an ODD calibration is measured on. */
     public static final int MAX_CALIBRATION_EXAMPLES = 4_000;
+    /** How many bootstrap heads measure each prediction's disagreement (BALD). */
+    public static final int ENSEMBLE_SIZE = 5;
 
     private final HeadTrainer trainer;
     private final long seed;
@@ -82,16 +85,20 @@ public final class HyperlocalTraining {
         return new Result(head, provenance, metrics);
     }
 
+    /** What a version's ODD checks need: its calibration, and the ensemble whose disagreement gives BALD. */
+    public record OddArtifacts(OddCalibration calibration, HeadEnsemble ensemble) {}
+
     /**
      * Measures what the task's ODD checks need (see {@link OddCalibrator}) on a random sample of at most
-     * {@link #MAX_CALIBRATION_EXAMPLES} of {@code examples}, by cross-fitting models trained as {@link #train} trains.
-     * The sample bounds the cost (folds trainings and an exact neighbour search, quadratic in the sample); a sample
-     * of a large task calibrates models weaker than the served one, so prediction sets come out larger and coverage
-     * higher than the target, never lower for that reason. Null when there are fewer than 2 examples.
+     * {@link #MAX_CALIBRATION_EXAMPLES} of {@code examples}, by cross-fitting models trained as {@link #train} trains,
+     * and trains an ensemble of {@link #ENSEMBLE_SIZE} heads on bootstrap resamples of the same sample. The sample
+     * bounds the cost (folds plus ensemble trainings, and an exact neighbour search quadratic in the sample); a
+     * sample of a large task calibrates models weaker than the served one, so prediction sets come out larger and
+     * coverage higher than the target, never lower for that reason. Null when there are fewer than 2 examples.
      *
      * @param rejected embeddings of inputs reviewers marked out of scope for the task
      */
-    public OddCalibration calibrate(Task task, List<Example> examples, Map<String, float[]> vectors,
+    public OddArtifacts calibrate(Task task, List<Example> examples, Map<String, float[]> vectors,
             List<float[]> rejected) {
         if (examples.size() < 2) {
             return null;
@@ -104,8 +111,9 @@ public final class HyperlocalTraining {
         }
         TrainingSet data = new TrainingSet(sample.stream().map(e -> vectors.get(e.text())).toList(),
                 sample.stream().map(Example::label).toList(), task.labelNames());
-        return OddCalibrator.hyperlocal(trainer, HyperlocalConfig.DEFAULTS, OddCalibrator.Settings.DEFAULTS
-                .withSeed(seed)).calibrate(data, rejected);
+        OddCalibration calibration = OddCalibrator.hyperlocal(trainer, HyperlocalConfig.DEFAULTS,
+                OddCalibrator.Settings.DEFAULTS.withSeed(seed)).calibrate(data, rejected);
+        return new OddArtifacts(calibration, HeadEnsemble.train(trainer, data, ENSEMBLE_SIZE, seed));
     }
 
     /** SHA-256 over each example's text and label, in order: equal fingerprints mean equal training data. */

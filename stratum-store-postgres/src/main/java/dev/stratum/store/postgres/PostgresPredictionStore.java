@@ -11,6 +11,7 @@ import dev.stratum.api.Example;
 import dev.stratum.api.ExampleSource;
 import dev.stratum.api.Feedback;
 import dev.stratum.api.FeedbackAction;
+import dev.stratum.api.GenerationAttempt;
 import dev.stratum.api.LabelScore;
 import dev.stratum.api.Layer;
 import dev.stratum.api.NotFoundException;
@@ -34,8 +35,9 @@ import java.util.Optional;
  */
 final class PostgresPredictionStore implements PredictionStore {
     private static final TypeReference<List<LabelScore>> SCORES = new TypeReference<>() {};
+    private static final TypeReference<List<GenerationAttempt>> ATTEMPTS = new TypeReference<>() {};
     private static final String COLUMNS = "id, task_id, text, label, confidence, source, model_version, scores,"
-            + " latency_ms, created_at, feedback_action, feedback_label, feedback_comment, feedback_at, odd";
+            + " latency_ms, created_at, feedback_action, feedback_label, feedback_comment, feedback_at, odd, attempts";
 
     private final PostgresDatabase db;
     private final Clock clock;
@@ -52,7 +54,7 @@ final class PostgresPredictionStore implements PredictionStore {
         }
         db.write("store " + predictions.size() + " predictions", c -> {
             try (PreparedStatement insert = c.prepareStatement("insert into predictions (" + COLUMNS + ")"
-                    + " values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Prediction p : predictions) {
                     bind(insert, p);
                     insert.addBatch();
@@ -82,6 +84,7 @@ final class PostgresPredictionStore implements PredictionStore {
         insert.setString(13, f == null ? null : f.comment());
         setInstant(insert, 14, f == null ? null : f.at());
         insert.setString(15, p.odd() == null ? null : toJson(p.odd()));
+        insert.setString(16, p.attempts().isEmpty() ? null : toJson(p.attempts()));
     }
 
     /** Throws the Stratum error for a constraint the batch violated; returns {@code e} when it is anything else. */
@@ -171,12 +174,14 @@ final class PostgresPredictionStore implements PredictionStore {
     private static Prediction prediction(ResultSet rows) throws SQLException {
         String action = rows.getString("feedback_action");
         String odd = rows.getString("odd");
+        String attempts = rows.getString("attempts");
         Feedback feedback = action == null ? null : new Feedback(FeedbackAction.valueOf(action),
                 rows.getString("feedback_label"), rows.getString("feedback_comment"), getInstant(rows, "feedback_at"));
         return new Prediction(rows.getString("id"), rows.getString("task_id"), rows.getString("text"),
                 rows.getString("label"), rows.getDouble("confidence"), Layer.valueOf(rows.getString("source")),
                 rows.getString("model_version"), fromJson(rows.getString("scores"), SCORES),
                 rows.getDouble("latency_ms"), getInstant(rows, "created_at"), feedback,
-                odd == null ? null : fromJson(odd, OddCheck.class));
+                odd == null ? null : fromJson(odd, OddCheck.class),
+                attempts == null ? List.of() : fromJson(attempts, ATTEMPTS));
     }
 }

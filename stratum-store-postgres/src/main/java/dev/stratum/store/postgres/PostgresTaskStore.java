@@ -24,7 +24,7 @@ import java.util.Optional;
 /** Tasks in the {@code tasks} table; labels and settings are jsonb documents. */
 final class PostgresTaskStore implements TaskStore {
     private static final TypeReference<List<Label>> LABELS = new TypeReference<>() {};
-    private static final String COLUMNS = "id, name, kind, labels, settings, created_at, updated_at";
+    private static final String COLUMNS = "id, name, kind, labels, settings, created_at, updated_at, instructions";
 
     private final PostgresDatabase db;
 
@@ -37,7 +37,7 @@ final class PostgresTaskStore implements TaskStore {
         db.write("store task '" + task.id() + "'", c -> {
             // "on conflict do nothing" rather than a check first: two replicas may create the same task at once.
             try (PreparedStatement insert = c.prepareStatement("insert into tasks (" + COLUMNS + ")"
-                    + " values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?) on conflict (id) do nothing")) {
+                    + " values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?) on conflict (id) do nothing")) {
                 insert.setString(1, task.id());
                 insert.setString(2, task.name());
                 insert.setString(3, task.kind().name());
@@ -45,6 +45,7 @@ final class PostgresTaskStore implements TaskStore {
                 insert.setString(5, toJson(task.settings()));
                 setInstant(insert, 6, task.createdAt());
                 setInstant(insert, 7, task.updatedAt());
+                insert.setString(8, task.instructions());
                 if (insert.executeUpdate() == 0) {
                     throw new ConflictException("task_exists", "task '" + task.id() + "' already exists; choose"
                             + " another id or update it with PUT /v1/tasks/" + task.id() + "/labels");
@@ -86,12 +87,13 @@ final class PostgresTaskStore implements TaskStore {
     public void update(Task task) {
         db.write("update task '" + task.id() + "'", c -> {
             try (PreparedStatement update = c.prepareStatement("update tasks set name = ?, labels = cast(? as jsonb),"
-                    + " settings = cast(? as jsonb), updated_at = ? where id = ?")) {
+                    + " settings = cast(? as jsonb), updated_at = ?, instructions = ? where id = ?")) {
                 update.setString(1, task.name());
                 update.setString(2, toJson(task.labels()));
                 update.setString(3, toJson(task.settings()));
                 setInstant(update, 4, task.updatedAt());
-                update.setString(5, task.id());
+                update.setString(5, task.instructions());
+                update.setString(6, task.id());
                 if (update.executeUpdate() == 0) {
                     throw notFound(task.id());
                 }
@@ -127,6 +129,7 @@ final class PostgresTaskStore implements TaskStore {
                 fromJson(rows.getString("labels"), LABELS),
                 fromJson(rows.getString("settings"), TaskSettings.class),
                 getInstant(rows, "created_at"),
-                getInstant(rows, "updated_at"));
+                getInstant(rows, "updated_at"),
+                rows.getString("instructions"));
     }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
 /** Tasks in the {@code tasks} table; labels and settings are JSON documents. */
 final class SqliteTaskStore implements TaskStore {
     private static final TypeReference<List<Label>> LABELS = new TypeReference<>() {};
-    private static final String COLUMNS = "id, name, kind, labels, settings, created_at, updated_at";
+    private static final String COLUMNS = "id, name, kind, labels, settings, created_at, updated_at, instructions";
 
     private final SqliteDatabase db;
 
@@ -45,7 +45,7 @@ final class SqliteTaskStore implements TaskStore {
                 }
             }
             try (PreparedStatement insert =
-                    c.prepareStatement("insert into tasks (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")) {
+                    c.prepareStatement("insert into tasks (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, task.id());
                 insert.setString(2, task.name());
                 insert.setString(3, task.kind().name());
@@ -53,6 +53,7 @@ final class SqliteTaskStore implements TaskStore {
                 insert.setString(5, toJson(task.settings()));
                 setInstant(insert, 6, task.createdAt());
                 setInstant(insert, 7, task.updatedAt());
+                insert.setString(8, task.instructions());
                 insert.executeUpdate();
             }
             return null;
@@ -88,13 +89,14 @@ final class SqliteTaskStore implements TaskStore {
     @Override
     public void update(Task task) {
         db.write("update task '" + task.id() + "'", c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "update tasks set name = ?, labels = ?, settings = ?, updated_at = ? where id = ?")) {
+            try (PreparedStatement update = c.prepareStatement("update tasks set name = ?, labels = ?, settings = ?,"
+                    + " updated_at = ?, instructions = ? where id = ?")) {
                 update.setString(1, task.name());
                 update.setString(2, toJson(task.labels()));
                 update.setString(3, toJson(task.settings()));
                 setInstant(update, 4, task.updatedAt());
-                update.setString(5, task.id());
+                update.setString(5, task.instructions());
+                update.setString(6, task.id());
                 if (update.executeUpdate() == 0) {
                     throw notFound(task.id());
                 }
@@ -128,6 +130,7 @@ final class SqliteTaskStore implements TaskStore {
                 fromJson(rows.getString("labels"), LABELS),
                 fromJson(rows.getString("settings"), TaskSettings.class),
                 getInstant(rows, "created_at"),
-                getInstant(rows, "updated_at"));
+                getInstant(rows, "updated_at"),
+                rows.getString("instructions"));
     }
 }

@@ -8,7 +8,9 @@ import dev.stratum.api.Example;
 import dev.stratum.api.ExampleSource;
 import dev.stratum.api.Feedback;
 import dev.stratum.api.FeedbackAction;
+import dev.stratum.api.GenerationAttempt;
 import dev.stratum.api.LabelScore;
+import dev.stratum.api.Layer;
 import dev.stratum.api.NotFoundException;
 import dev.stratum.api.Prediction;
 import dev.stratum.api.odd.OddAction;
@@ -55,6 +57,27 @@ public abstract class PredictionStoreContractTest extends StoreContract {
 
         assertThat(store.predictions().find("p1")).contains(p);
         assertThat(store.predictions().find("p2")).contains(inside);
+    }
+
+    @Test
+    void generatedOutput_longerThanAnyLabel_roundTripsWithItsAttempts() {
+        storedTask("expenses");
+        String output = "{\"summary\": \"" + "a long generated answer ".repeat(40) + "\"}";
+        List<GenerationAttempt> attempts = List.of(new GenerationAttempt(1, 1, "{oops", "not JSON", 120.5),
+                new GenerationAttempt(2, 1, output, null, 98.25));
+        Prediction p = new Prediction("p1", "expenses", "the input", output, 1.0, Layer.GENERAL, "llm:gpt/v1",
+                List.of(new LabelScore(output, 1.0)), 220.0, T0, null, null, attempts);
+
+        store.predictions().insertAll(List.of(p));
+        store.predictions().recordFeedback("p1", new Feedback(FeedbackAction.ACCEPT, output, null, T0),
+                new Example(0, "expenses", "the input", output, ExampleSource.FEEDBACK, "p1", T0));
+
+        assertThat(store.predictions().find("p1")).get().satisfies(found -> {
+            assertThat(found.label()).isEqualTo(output);
+            assertThat(found.attempts()).isEqualTo(attempts);
+            assertThat(found.feedback().label()).isEqualTo(output);
+        });
+        assertThat(store.examples().all("expenses")).extracting(Example::label).containsExactly(output);
     }
 
     @Test

@@ -27,6 +27,19 @@ public abstract class TaskStoreContractTest extends StoreContract {
     }
 
     @Test
+    void generationTask_roundTripsItsInstructions_andUpdatesThem() {
+        Task task = new Task("summaries", "Summaries", TaskKind.GENERATION, List.of(), TaskSettings.DEFAULTS, T0, T0,
+                "Summarise the ticket in one sentence.");
+        store.tasks().insert(task);
+        Task changed = new Task("summaries", "Summaries", TaskKind.GENERATION, List.of(), TaskSettings.DEFAULTS, T0,
+                T0.plusMillis(5), "Summarise the ticket in two sentences.");
+
+        store.tasks().update(changed);
+
+        assertThat(store.tasks().find("summaries")).contains(changed);
+    }
+
+    @Test
     void find_unknownTask_isEmpty() {
         assertThat(store.tasks().find("nope")).isEmpty();
     }
