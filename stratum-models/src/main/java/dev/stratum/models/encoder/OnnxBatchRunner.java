@@ -5,8 +5,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.stratum.api.UnavailableException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -27,10 +24,12 @@ record OnnxBatchRunner(OrtEnvironment environment, OrtSession session, String ou
         Pooling pooling, int dimension, String encoderId) {
 
     /**
-     * Cuts windows into batches of at most {@code batchSize}, in order of length (longest first, so that the slowest
-     * batches start first and the threads finish together); each batch lists indexes into {@code windows}.
+     * Cuts windows into batches of at most {@code batchTokens} padded tokens (but at least one window each), in order
+     * of length, longest first: a batch is padded to its first window, so it holds {@code batchTokens / length} of
+     * them, and the slowest batches start first so that the threads finish together. Each batch lists indexes into
+     * {@code windows}.
      */
-    static List<int[]> plan(List<long[]> windows, int batchSize) {
+    static List<int[]> plan(List<long[]> windows, int batchTokens) {
         Integer[] order = new Integer[windows.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -38,51 +37,66 @@ record OnnxBatchRunner(OrtEnvironment environment, OrtSession session, String ou
         Arrays.sort(order, Comparator.comparingInt((Integer i) -> windows.get(i).length).reversed()
                 .thenComparingInt(i -> i));
         List<int[]> batches = new ArrayList<>();
-        for (int from = 0; from < order.length; from += batchSize) {
-            int to = Math.min(order.length, from + batchSize);
+        int from = 0;
+        while (from < order.length) {
+            int size = Math.max(1, batchTokens / windows.get(order[from]).length);
+            int to = Math.min(order.length, from + size);
             int[] batch = new int[to - from];
             for (int k = from; k < to; k++) {
                 batch[k - from] = order[k];
             }
             batches.add(batch);
+            from = to;
         }
         return batches;
     }
 
-    /** The pooled, not yet normalised, vector of each window, in the order given. */
-    float[][] run(List<long[]> windows) {
+    /**
+     * The pooled, not yet normalised, vector of each window, in the order given. The tensors live in
+     * {@code buffers}, and the output is written into them in place (no copy into the Java heap).
+     */
+    float[][] run(List<long[]> windows, BatchBuffers buffers) {
         int batch = windows.size();
         int length = 0;
         for (long[] w : windows) {
             length = Math.max(length, w.length);
         }
-        LongBuffer ids = direct(batch * length);
-        LongBuffer mask = direct(batch * length);
+        int tokens = batch * length;
+        buffers.reserve(tokens);
+        LongBuffer ids = buffers.ids(tokens);
+        LongBuffer mask = buffers.mask(tokens);
         for (long[] w : windows) {
+            ids.put(w);
+            for (int t = w.length; t < length; t++) {
+                ids.put(0L);
+            }
             for (int t = 0; t < length; t++) {
-                ids.put(t < w.length ? w[t] : 0L);
                 mask.put(t < w.length ? 1L : 0L);
             }
         }
         ids.rewind();
         mask.rewind();
+        FloatBuffer hidden = buffers.hidden(tokens);
         long[] shape = {batch, length};
         Map<String, OnnxTensor> inputs = new HashMap<>();
+        OnnxTensor out = null;
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(environment, ids, shape));
             inputs.put("attention_mask", OnnxTensor.createTensor(environment, mask, shape));
             if (needsTypeIds) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, direct(batch * length), shape));
+                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, buffers.types(tokens), shape));
             }
-            try (OrtSession.Result result = session.run(inputs, Set.of(output))) {
-                FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                return pool(hidden, windows, length);
-            }
+            out = OnnxTensor.createTensor(environment, hidden, new long[] {batch, length, dimension});
+            session.run(inputs, Map.of(output, out)).close();
+            return pool(hidden, windows, length);
         } catch (OrtException e) {
             throw new UnavailableException("encoder_failed", "encoder " + encoderId + " failed on a batch of " + batch
                     + " texts of up to " + length + " tokens: " + e.getMessage(), e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
+            if (out != null) {
+                out.close();
+            }
         }
     }
 
@@ -105,10 +119,6 @@ record OnnxBatchRunner(OrtEnvironment environment, OrtSession session, String ou
             }
         }
         return pooled;
-    }
-
-    private static LongBuffer direct(int longs) {
-        return ByteBuffer.allocateDirect(longs * Long.BYTES).order(ByteOrder.nativeOrder()).asLongBuffer();
     }
 
     /** A pool of daemon threads that exit when idle, for an encoder's batches. */

@@ -19,15 +19,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A BERT-style sentence encoder run by ONNX Runtime directly: texts are tokenized by the HuggingFace tokenizer,
- * sorted by length and cut into batches padded only to their longest text, and the batches run on at most
- * {@code threads} threads, each with a single-threaded ONNX Runtime session run. Vectors are pooled
- * ({@link Pooling}) and L2-normalised.
+ * sorted by length and cut into batches of about the same number of tokens, padded only to their longest text, and
+ * the batches run on at most {@code threads} threads, each with a single-threaded ONNX Runtime session run whose
+ * output is written into a buffer the thread reuses. Vectors are pooled ({@link Pooling}) and L2-normalised.
  *
  * <p>Why this shape, on small CPUs: one text per run (as LangChain4j's {@code embedAll} does) pays the per-run
  * overhead and runs matrix products too thin to use the SIMD units well; padding every batch to a fixed length
  * computes padding; and parallelism at two levels (a thread per text and an intra-op pool per run) makes threads
- * fight for the same cores. Sorting by length keeps the padding small. The measured effect is in docs/benchmarks.md
- * ({@code stratum bench embed}).
+ * fight for the same cores. Sorting by length keeps the padding small. Batches are bounded by tokens rather than by
+ * texts because a run's intermediate tensors (the feed-forward layer's are 1,536 floats per token) should stay
+ * within the core's cache: a batch of 32 long texts is slower per token than one of 32 short ones. The measured
+ * effect is in docs/benchmarks.md ({@code stratum bench embed}).
  *
  * <p>A single {@link #embed} runs in the caller's thread and gives the same vector as LangChain4j's encoder over the
  * same files. The model is int8 with dynamic quantization, whose scale is taken over the whole batch, so in
@@ -36,8 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * change.
  */
 public final class OnnxSentenceEncoder implements EmbeddingModel {
-    /** Texts per batch: larger batches gained nothing measurable on 2 cores and hold more memory. */
-    public static final int DEFAULT_BATCH_SIZE = 32;
+    /**
+     * Padded tokens per batch: about 32 texts of BANKING77's length. Measured with {@code stratum bench embed}: 256
+     * is slower (more runs), 1,024 and more are slower too (the intermediate tensors leave the cache).
+     */
+    public static final int DEFAULT_BATCH_TOKENS = 512;
 
     private final EncoderSpec spec;
     private final OrtEnvironment environment;
@@ -46,13 +51,13 @@ public final class OnnxSentenceEncoder implements EmbeddingModel {
     private final boolean needsTypeIds;
     private final String output;
     private final int threads;
-    private final int batchSize;
+    private final int batchTokens;
     private final ThreadPoolExecutor executor;
 
-    private OnnxSentenceEncoder(EncoderSpec spec, int threads, int batchSize) {
+    private OnnxSentenceEncoder(EncoderSpec spec, int threads, int batchTokens) {
         this.spec = spec;
         this.threads = threads;
-        this.batchSize = batchSize;
+        this.batchTokens = batchTokens;
         this.environment = OrtEnvironment.getEnvironment();
         ClassLoader loader = OnnxSentenceEncoder.class.getClassLoader();
         try (InputStream model = open(loader, spec.modelResource());
@@ -79,23 +84,24 @@ public final class OnnxSentenceEncoder implements EmbeddingModel {
     }
 
     /**
-     * Loads the encoder of {@code spec}; its batches use at most {@code threads} threads and {@code batchSize} texts.
-     * Loading parses the model (about a second for a small one): share the instance.
+     * Loads the encoder of {@code spec}; its batches use at most {@code threads} threads and hold at most
+     * {@code batchTokens} padded tokens (at least one text; 1 runs every text alone). Loading parses the model
+     * (about a second for a small one): share the instance.
      */
-    public static OnnxSentenceEncoder load(EncoderSpec spec, int threads, int batchSize) {
+    public static OnnxSentenceEncoder load(EncoderSpec spec, int threads, int batchTokens) {
         if (threads < 1) {
             throw new IllegalArgumentException("encoder " + spec.id() + " needs at least 1 thread, got " + threads);
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("encoder " + spec.id() + " needs a batch size of at least 1, got "
-                    + batchSize);
+        if (batchTokens < 1) {
+            throw new IllegalArgumentException("encoder " + spec.id() + " needs batches of at least 1 token, got "
+                    + batchTokens);
         }
-        return new OnnxSentenceEncoder(spec, threads, batchSize);
+        return new OnnxSentenceEncoder(spec, threads, batchTokens);
     }
 
-    /** Loads the encoder with one thread per core and batches of {@value #DEFAULT_BATCH_SIZE}. */
+    /** Loads the encoder with one thread per core and batches of {@value #DEFAULT_BATCH_TOKENS} tokens. */
     public static OnnxSentenceEncoder load(EncoderSpec spec) {
-        return load(spec, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE);
+        return load(spec, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_TOKENS);
     }
 
     @Override
@@ -125,7 +131,7 @@ public final class OnnxSentenceEncoder implements EmbeddingModel {
     public float[] embed(String text) {
         Example.requireText(text);
         TokenizedText tokens = tokenize(text);
-        float[][] pooled = runner().run(tokens.windows());
+        float[][] pooled = runner().run(tokens.windows(), new BatchBuffers(spec.dimension()));
         return tokens.combine(pooled, 0, spec.dimension());
     }
 
@@ -181,19 +187,20 @@ public final class OnnxSentenceEncoder implements EmbeddingModel {
 
     /** Pools each token window (already holding its special tokens), length-sorted into batches over the threads. */
     private float[][] embedWindows(List<long[]> windows) {
-        List<int[]> batches = OnnxBatchRunner.plan(windows, batchSize);
+        List<int[]> batches = OnnxBatchRunner.plan(windows, batchTokens);
         float[][] pooled = new float[windows.size()][];
         OnnxBatchRunner runner = runner();
         int workers = Math.min(threads, batches.size());
         AtomicInteger next = new AtomicInteger();
         Runnable work = () -> {
+            BatchBuffers buffers = new BatchBuffers(spec.dimension());
             for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
                 int[] members = batches.get(b);
                 List<long[]> batch = new ArrayList<>(members.length);
                 for (int i : members) {
                     batch.add(windows.get(i));
                 }
-                float[][] out = runner.run(batch);
+                float[][] out = runner.run(batch, buffers);
                 for (int k = 0; k < members.length; k++) {
                     pooled[members[k]] = out[k];
                 }

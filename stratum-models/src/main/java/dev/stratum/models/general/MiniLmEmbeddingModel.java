@@ -28,7 +28,7 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
     private final OnnxSentenceEncoder encoder;
 
     private MiniLmEmbeddingModel(int threads) {
-        this.encoder = OnnxSentenceEncoder.load(SPEC, threads, OnnxSentenceEncoder.DEFAULT_BATCH_SIZE);
+        this.encoder = OnnxSentenceEncoder.load(SPEC, threads, OnnxSentenceEncoder.DEFAULT_BATCH_TOKENS);
     }
 
     /** Loads a new encoder whose batches use at most as many threads as there are cores. */

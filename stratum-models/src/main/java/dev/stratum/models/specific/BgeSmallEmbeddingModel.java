@@ -22,7 +22,7 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel {
     private final OnnxSentenceEncoder encoder;
 
     private BgeSmallEmbeddingModel(int threads) {
-        this.encoder = OnnxSentenceEncoder.load(SPEC, threads, OnnxSentenceEncoder.DEFAULT_BATCH_SIZE);
+        this.encoder = OnnxSentenceEncoder.load(SPEC, threads, OnnxSentenceEncoder.DEFAULT_BATCH_TOKENS);
     }
 
     /** Loads a new encoder whose batches use at most as many threads as there are cores. */
