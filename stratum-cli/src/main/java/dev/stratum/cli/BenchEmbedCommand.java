@@ -3,12 +3,14 @@ package dev.stratum.cli;
 import dev.stratum.api.InvalidRequestException;
 import dev.stratum.learning.bench.EmbedBench;
 import dev.stratum.learning.bench.EmbedConfig;
+import dev.stratum.learning.bench.EmbedNearDuplicates;
 import dev.stratum.learning.bench.EmbedReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = {"Measure embedding throughput on the texts of a labelled file: LangChain4j's",
             "AllMiniLmL6V2QuantizedEmbeddingModel.embedAll and Stratum's general encoder in alternating rounds,",
-            "Stratum's encoders at several batch sizes, and the distance to the cores' peak arithmetic."})
+            "Stratum's general encoder at several batch limits, batched against single-text vectors, the memory of",
+            "the specific encoder, and the distance to the cores' peak arithmetic."})
 final class BenchEmbedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,14 +38,20 @@ final class BenchEmbedCommand implements Callable<Integer> {
             description = "Alternating rounds of both encoders. Default: ${DEFAULT-VALUE}")
     int rounds;
 
-    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,8,16,32,64", paramLabel = "N",
-            description = "Batch sizes of Stratum's general encoder to time. Default: ${DEFAULT-VALUE}")
-    List<Integer> batchSizes;
+    @Option(names = "--batch-tokens", split = ",", defaultValue = "1,256,512,1024,2048", paramLabel = "N",
+            description = "Batch limits in padded tokens of Stratum's general encoder to time (1: one text per run)."
+                    + " Default: ${DEFAULT-VALUE}")
+    List<Integer> batchTokens;
 
     @Option(names = "--peak-gops-per-core", defaultValue = "" + EmbedConfig.DEFAULT_PEAK_GOPS_PER_CORE,
             paramLabel = "GOPS", description = "Peak int8 operations per second of one core, in billions, for the "
                     + "physical-limit estimate. Default: ${DEFAULT-VALUE} (2.1 GHz, AVX-512 VNNI)")
     double peakGopsPerCore;
+
+    @Option(names = "--near-duplicates", paramLabel = "N",
+            description = "Instead of throughput: how similar each encoder keeps N texts of the file and the same texts"
+                    + " with small edits (case, end punctuation, a greeting, one word dropped).")
+    Integer nearDuplicates;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
     Path out;
@@ -57,11 +66,25 @@ final class BenchEmbedCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         EmbedConfig config;
         try {
-            config = new EmbedConfig(file, textColumn, null, rounds, batchSizes, peakGopsPerCore);
+            config = new EmbedConfig(file, textColumn, null, rounds, batchTokens, peakGopsPerCore);
         } catch (InvalidRequestException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (nearDuplicates != null && nearDuplicates < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--near-duplicates needs at least 1 text, got " + nearDuplicates);
+        }
         Logging.configure(verbose ? "info" : "warn");
+        if (nearDuplicates != null) {
+            String[] json = new String[1];
+            spec.commandLine().getOut().print(captured(print -> json[0] =
+                    EmbedNearDuplicates.run(config, nearDuplicates, print)));
+            if (out != null) {
+                Files.writeString(out, json[0] + System.lineSeparator());
+                spec.commandLine().getOut().println("results written to " + out);
+            }
+            return 0;
+        }
         EmbedReport report = EmbedBench.run(config, System.err);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(captured(report::printTable));

@@ -34,6 +34,26 @@ class BenchModelCommandsTest {
     }
 
     @Test
+    void benchEmbed_zeroNearDuplicates_saysTheMinimum_exits2() throws IOException {
+        Path file = Files.writeString(tmp.resolve("texts.csv"), "text,label\ntaxi,travel\n");
+
+        CliRun run = CliRun.of("bench", "embed", "--file", file.toString(), "--near-duplicates", "0");
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err()).contains("--near-duplicates needs at least 1 text, got 0");
+    }
+
+    @Test
+    void benchEmbed_batchOfZeroTokens_saysTheRange_exits2() throws IOException {
+        Path file = Files.writeString(tmp.resolve("texts.csv"), "text,label\ntaxi,travel\n");
+
+        CliRun run = CliRun.of("bench", "embed", "--file", file.toString(), "--batch-tokens", "512,0");
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err()).contains("batch limits must be between 1 and 65536 tokens, got 0");
+    }
+
+    @Test
     void benchMarkdown_nothingToRender_saysWhatToGive_exits2() {
         CliRun run = CliRun.of("bench", "markdown");
 

@@ -94,7 +94,7 @@ public final class BenchMarkdown {
                 n.at("/ratio")));
         md.append(String.format(Locale.ROOT, "| ratio of texts per CPU second | %.2f | %s |%n",
                 n.at("/median_cpu_ratio").asDouble(), n.at("/cpu_ratio")));
-        for (JsonNode r : n.at("/batch_sizes")) {
+        for (JsonNode r : n.at("/batch_limits")) {
             md.append(String.format(Locale.ROOT, "| %s | %.0f | |%n", r.at("/what").asText(),
                     r.at("/texts_per_second").asDouble()));
         }
@@ -107,6 +107,16 @@ public final class BenchMarkdown {
                 n.at("/gop_per_text").asDouble(), n.at("/tokens").asLong(), n.at("/texts").asInt(),
                 n.at("/peak_gops").asDouble(), n.at("/limit_texts_per_second").asDouble(),
                 100 * n.at("/share_of_limit").asDouble()));
+        md.append("\n| encoder | batched against alone: min cosine | 1st percentile | median |\n|---|---:|---:|---:|\n");
+        for (JsonNode a : n.at("/batched_against_alone")) {
+            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f |%n", a.at("/encoder").asText(),
+                    a.at("/min_cosine").asDouble(), a.at("/percentile1_cosine").asDouble(),
+                    a.at("/median_cosine").asDouble()));
+        }
+        if (n.at("/specific_resident_mb").isNumber()) {
+            md.append(String.format(Locale.ROOT, "%nResident memory added by loading the specific encoder and embedding"
+                    + " the texts with it: %.0f MB.%n", n.at("/specific_resident_mb").asDouble()));
+        }
         return md.toString();
     }
 

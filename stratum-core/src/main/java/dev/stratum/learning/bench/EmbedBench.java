@@ -7,8 +7,11 @@ import dev.stratum.api.models.EmbeddingModel;
 import dev.stratum.models.encoder.OnnxSentenceEncoder;
 import dev.stratum.models.general.MiniLmEmbeddingModel;
 import dev.stratum.models.specific.LayeredEncoders;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,8 +24,9 @@ import java.util.List;
  * LangChain4j's stock {@code AllMiniLmL6V2QuantizedEmbeddingModel.embedAll} and Stratum's
  * {@link MiniLmEmbeddingModel#embedAll} embed the same texts in alternating rounds (the order flips each round, so
  * neither always runs on a warmer or quieter machine), and the ratio of each round is reported, with their median.
- * Then Stratum's encoders at several batch sizes, the specific and combined encoders, and an estimate of how close
- * the general encoder gets to the cores' peak arithmetic.
+ * Then Stratum's general encoder at several batch limits, the specific and combined encoders, how close a batched
+ * vector is to the same text's vector embedded alone, the resident memory the specific encoder adds, and an estimate
+ * of how close the general encoder gets to the cores' peak arithmetic.
  */
 public final class EmbedBench {
     private EmbedBench() {}
@@ -59,25 +63,36 @@ public final class EmbedBench {
                             + " CPU second), ratio %.2f (per CPU second %.2f)%n", r + 1, stockRate[r], stockRun[1],
                     oursRate[r], oursRun[1], ratio[r], cpuRatio[r]);
         }
-        List<EmbedReport.Rate> batchSizes = new ArrayList<>();
+        List<EmbedReport.Rate> batchLimits = new ArrayList<>();
         int threads = Runtime.getRuntime().availableProcessors();
-        for (int size : config.batchSizes()) {
-            OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(MiniLmEmbeddingModel.SPEC, threads, size);
+        for (int tokens : config.batchTokens()) {
+            OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(MiniLmEmbeddingModel.SPEC, threads, tokens);
             encoder.embedAll(texts.subList(0, Math.min(300, texts.size())));
             double best = 0;
             for (int r = 0; r < 2; r++) {
                 best = Math.max(best, rate(texts.size(), () -> encoder.embedAll(texts)));
             }
-            progress.printf("batch size %d: %.0f texts/s%n", size, best);
-            batchSizes.add(new EmbedReport.Rate(LayeredEncoders.GENERAL + " batch " + size, best));
+            progress.printf("batches of %d tokens: %.0f texts/s%n", tokens, best);
+            batchLimits.add(new EmbedReport.Rate(LayeredEncoders.GENERAL + ", batches of " + tokens + " tokens", best));
         }
         List<EmbedReport.Rate> encoders = new ArrayList<>();
+        List<EmbedReport.Agreement> agreements = new ArrayList<>();
+        agreements.add(agreement(LayeredEncoders.GENERAL, ours, texts, progress));
+        long residentBefore = residentBytes();
+        double specificResidentMb = Double.NaN;
         for (String name : List.of(LayeredEncoders.SPECIFIC, LayeredEncoders.GENERAL_AND_SPECIFIC)) {
             EmbeddingModel encoder = LayeredEncoders.byName(name);
             encoder.embedAll(texts.subList(0, Math.min(300, texts.size())));
             double value = rate(texts.size(), () -> encoder.embedAll(texts));
             progress.printf("encoder %s: %.0f texts/s%n", name, value);
             encoders.add(new EmbedReport.Rate(name, value));
+            if (name.equals(LayeredEncoders.SPECIFIC)) {
+                long residentAfter = residentBytes();
+                if (residentBefore > 0 && residentAfter > 0) {
+                    specificResidentMb = (residentAfter - residentBefore) / 1e6;
+                }
+                agreements.add(agreement(name, encoder, texts, progress));
+            }
         }
         OnnxSentenceEncoder counter = OnnxSentenceEncoder.load(MiniLmEmbeddingModel.SPEC, 1, 1);
         long tokens = 0;
@@ -85,9 +100,50 @@ public final class EmbedBench {
             tokens += counter.tokenCount(text);
         }
         return new EmbedReport(config.file().toString(), texts.size(), tokens, config.rounds(), stockRate, oursRate,
-                ratio, median(ratio), cpuRatio, batchSizes, encoders, config.peakGopsPerCore() * threads,
+                ratio, median(ratio), cpuRatio, batchLimits, encoders, agreements, specificResidentMb,
+                config.peakGopsPerCore() * threads,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Runtime.version().toString(),
                 ClassifyBench.machine());
+    }
+
+    /**
+     * How close each text's vector from {@code embedAll} (batched with others) is to its vector embedded alone: the
+     * int8 model quantizes each batch with one scale, so they differ slightly.
+     */
+    private static EmbedReport.Agreement agreement(String name, EmbeddingModel encoder, List<String> texts,
+            PrintStream progress) {
+        List<float[]> batched = encoder.embedAll(texts);
+        double[] cosine = new double[texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
+            float[] alone = encoder.embed(texts.get(i));
+            float[] together = batched.get(i);
+            double dot = 0;
+            for (int d = 0; d < alone.length; d++) {
+                dot += alone[d] * together[d];
+            }
+            cosine[i] = dot;
+        }
+        double[] sorted = cosine.clone();
+        Arrays.sort(sorted);
+        var result = new EmbedReport.Agreement(name, sorted[0], sorted[sorted.length / 100], median(cosine));
+        progress.printf("encoder %s, batched against alone: cosine min %.4f, 1st percentile %.4f, median %.4f%n", name,
+                result.min(), result.percentile1(), result.median());
+        return result;
+    }
+
+    /** The process's resident memory in bytes, from /proc (Linux); 0 where it cannot be read. */
+    private static long residentBytes() {
+        System.gc();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
     }
 
     private static double rate(int texts, Runnable work) {

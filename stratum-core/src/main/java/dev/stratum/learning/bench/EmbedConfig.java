@@ -8,11 +8,11 @@ import java.util.List;
  * What {@link EmbedBench} runs.
  *
  * @param rounds alternating rounds of LangChain4j's and Stratum's encoder over all the texts
- * @param batchSizes batch sizes of Stratum's general encoder to time
+ * @param batchTokens batch limits, in padded tokens, of Stratum's general encoder to time (1 runs every text alone)
  * @param peakGopsPerCore the peak int8 multiply-add throughput of one core, in billions of operations per second (a
  *     multiply-add counts as two), for the estimate of how close the encoder gets to the hardware
  */
-public record EmbedConfig(Path file, String textColumn, String labelColumn, int rounds, List<Integer> batchSizes,
+public record EmbedConfig(Path file, String textColumn, String labelColumn, int rounds, List<Integer> batchTokens,
         double peakGopsPerCore) {
     /**
      * 2.1 GHz x 2 AVX-512 VNNI instructions per cycle x 64 int8 multiply-adds x 2 operations: the AMD EPYC (Zen 5)
@@ -25,13 +25,13 @@ public record EmbedConfig(Path file, String textColumn, String labelColumn, int 
         if (rounds < 1 || rounds > 100) {
             throw new InvalidRequestException("invalid_bench", "rounds must be between 1 and 100, got " + rounds);
         }
-        for (int size : batchSizes) {
-            if (size < 1 || size > 1024) {
+        for (int tokens : batchTokens) {
+            if (tokens < 1 || tokens > 65_536) {
                 throw new InvalidRequestException("invalid_bench",
-                        "batch sizes must be between 1 and 1024, got " + size);
+                        "batch limits must be between 1 and 65536 tokens, got " + tokens);
             }
         }
-        batchSizes = List.copyOf(batchSizes);
+        batchTokens = List.copyOf(batchTokens);
         if (!(peakGopsPerCore > 0)) {
             throw new InvalidRequestException("invalid_bench",
                     "the peak throughput per core must be positive, got " + peakGopsPerCore);

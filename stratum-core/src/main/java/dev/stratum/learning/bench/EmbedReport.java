@@ -22,12 +22,15 @@ import java.util.Map;
  *
  * @param tokens the tokens of all texts, special tokens included, padding excluded
  * @param cpuRatio per round, Stratum's texts per second of process CPU time over LangChain4j's
+ * @param batchLimits Stratum's general encoder at each batch limit
+ * @param agreements per encoder, the cosine between a text's batched vector and its vector embedded alone
+ * @param specificResidentMb resident memory the process gained by loading the specific encoder and embedding all
+ *     texts with it, in MB (NaN where /proc cannot be read); heap pages touched meanwhile count too
  * @param peakGops the assumed peak of all cores together, in billions of int8 operations per second
  */
 public record EmbedReport(String file, int texts, long tokens, int rounds, double[] langchain4jRate,
-        double[] stratumRate, double[] ratio, double medianRatio, double[] cpuRatio, List<Rate> batchSizes,
-        List<Rate> encoders,
-        double peakGops, String date, String javaVersion, String machine) {
+        double[] stratumRate, double[] ratio, double medianRatio, double[] cpuRatio, List<Rate> batchLimits,
+        List<Rate> encoders, List<Agreement> agreements, double specificResidentMb, double peakGops, String date, String javaVersion, String machine) {
     private static final int LAYERS = 6;
     private static final int HIDDEN = 384;
     private static final int FEED_FORWARD = 1536;
@@ -35,8 +38,12 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
     /** A throughput, in texts per second. */
     public record Rate(String what, double textsPerSecond) {}
 
+    /** Cosine between batched and alone vectors of the same texts: the lowest, the 1st percentile, the median. */
+    public record Agreement(String encoder, double min, double percentile1, double median) {}
+
     public EmbedReport {
-        batchSizes = List.copyOf(batchSizes);
+        batchLimits = List.copyOf(batchLimits);
+        agreements = List.copyOf(agreements);
         encoders = List.copyOf(encoders);
     }
 
@@ -72,8 +79,11 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
         out.printf(Locale.ROOT, "  ratio per round %s, median %.2f%n", rounded(ratio, 2), medianRatio);
         out.printf(Locale.ROOT, "  ratio of texts per CPU second per round %s, median %.2f%n", rounded(cpuRatio, 2),
                 EmbedBench.median(cpuRatio));
-        batchSizes.forEach(r -> out.printf(Locale.ROOT, "  %-28s %6.0f texts/s%n", r.what(), r.textsPerSecond()));
+        batchLimits.forEach(r -> out.printf(Locale.ROOT, "  %-36s %6.0f texts/s%n", r.what(), r.textsPerSecond()));
         encoders.forEach(r -> out.printf(Locale.ROOT, "  encoder %-20s %6.0f texts/s%n", r.what(), r.textsPerSecond()));
+        agreements.forEach(a -> out.printf(Locale.ROOT, "  encoder %s, batched against alone: cosine min %.4f, 1st"
+                + " percentile %.4f, median %.4f%n", a.encoder(), a.min(), a.percentile1(), a.median()));
+        out.printf(Locale.ROOT, "  resident memory added by the specific encoder: %.0f MB%n", specificResidentMb);
         out.printf(Locale.ROOT, "physical limit: %.2f GOP per text; at %.0f GOP/s peak, %.0f texts/s; Stratum reaches"
                         + " %.1f %% of it%n", operationsPerText() / 1e9, peakGops, limitRate(),
                 100 * medianStratumRate() / limitRate());
@@ -96,8 +106,13 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
         root.put("median_ratio", BenchReport.round(medianRatio, 3));
         root.put("cpu_ratio", rounded(cpuRatio, 3));
         root.put("median_cpu_ratio", BenchReport.round(EmbedBench.median(cpuRatio), 3));
-        root.put("batch_sizes", batchSizes.stream().map(EmbedReport::json).toList());
+        root.put("batch_limits", batchLimits.stream().map(EmbedReport::json).toList());
         root.put("encoders", encoders.stream().map(EmbedReport::json).toList());
+        root.put("batched_against_alone", agreements.stream().map(a -> Map.of("encoder", a.encoder(),
+                "min_cosine", BenchReport.round(a.min(), 4), "percentile1_cosine", BenchReport.round(a.percentile1(), 4),
+                "median_cosine", BenchReport.round(a.median(), 4))).toList());
+        root.put("specific_resident_mb", Double.isNaN(specificResidentMb) ? null
+                : BenchReport.round(specificResidentMb, 0));
         root.put("gop_per_text", BenchReport.round(operationsPerText() / 1e9, 4));
         root.put("peak_gops", peakGops);
         root.put("limit_texts_per_second", BenchReport.round(limitRate(), 0));

@@ -25,6 +25,7 @@ class EmbedReportTest {
 
     private static EmbedReport report(int texts, long tokens, double peak) {
         return new EmbedReport("f.csv", texts, tokens, 1, new double[] {100}, new double[] {250},
-                new double[] {2.5}, 2.5, new double[] {3.0}, List.of(), List.of(), peak, "2026-01-01T00:00:00Z", "25", "test");
+                new double[] {2.5}, 2.5, new double[] {3.0}, List.of(), List.of(), List.of(), Double.NaN, peak,
+                "2026-01-01T00:00:00Z", "25", "test");
     }
 }
