@@ -107,6 +107,12 @@ public final class BenchMarkdown {
                 n.at("/gop_per_text").asDouble(), n.at("/tokens").asLong(), n.at("/texts").asInt(),
                 n.at("/peak_gops").asDouble(), n.at("/limit_texts_per_second").asDouble(),
                 100 * n.at("/share_of_limit").asDouble()));
+        if (n.at("/cpu_share_of_limit").isNumber()) {
+            md.append(String.format(Locale.ROOT, "Per CPU second (which other processes' load moves far less): %.0f"
+                            + " texts against %.0f at one core's peak, %.1f %% of it.%n",
+                    median(n.at("/stratum_texts_per_cpu_second")), n.at("/limit_texts_per_cpu_second").asDouble(),
+                    100 * n.at("/cpu_share_of_limit").asDouble()));
+        }
         md.append("\n| encoder | batched against alone: min cosine | 1st percentile | median |\n|---|---:|---:|---:|\n");
         for (JsonNode a : n.at("/batched_against_alone")) {
             md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f |%n", a.at("/encoder").asText(),

@@ -45,6 +45,7 @@ public final class EmbedBench {
         double[] oursRate = new double[config.rounds()];
         double[] ratio = new double[config.rounds()];
         double[] cpuRatio = new double[config.rounds()];
+        double[] oursCpuRate = new double[config.rounds()];
         for (int r = 0; r < config.rounds(); r++) {
             double[] stockRun;
             double[] oursRun;
@@ -59,6 +60,7 @@ public final class EmbedBench {
             oursRate[r] = oursRun[0];
             ratio[r] = oursRate[r] / stockRate[r];
             cpuRatio[r] = oursRun[1] / stockRun[1];
+            oursCpuRate[r] = oursRun[1];
             progress.printf("round %d: LangChain4j %.0f texts/s (%.0f per CPU second), Stratum %.0f texts/s (%.0f per"
                             + " CPU second), ratio %.2f (per CPU second %.2f)%n", r + 1, stockRate[r], stockRun[1],
                     oursRate[r], oursRun[1], ratio[r], cpuRatio[r]);
@@ -100,8 +102,8 @@ public final class EmbedBench {
             tokens += counter.tokenCount(text);
         }
         return new EmbedReport(config.file().toString(), texts.size(), tokens, config.rounds(), stockRate, oursRate,
-                ratio, median(ratio), cpuRatio, batchLimits, encoders, agreements, specificResidentMb,
-                config.peakGopsPerCore() * threads,
+                ratio, median(ratio), cpuRatio, oursCpuRate, batchLimits, encoders, agreements, specificResidentMb,
+                config.peakGopsPerCore() * threads, threads,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Runtime.version().toString(),
                 ClassifyBench.machine());
     }

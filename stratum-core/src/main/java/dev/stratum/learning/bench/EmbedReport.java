@@ -22,15 +22,18 @@ import java.util.Map;
  *
  * @param tokens the tokens of all texts, special tokens included, padding excluded
  * @param cpuRatio per round, Stratum's texts per second of process CPU time over LangChain4j's
+ * @param stratumCpuRate per round, Stratum's texts per second of process CPU time, which other processes' load
+ *     moves far less than the wall-clock rate
  * @param batchLimits Stratum's general encoder at each batch limit
  * @param agreements per encoder, the cosine between a text's batched vector and its vector embedded alone
  * @param specificResidentMb resident memory the process gained by loading the specific encoder and embedding all
  *     texts with it, in MB (NaN where /proc cannot be read); heap pages touched meanwhile count too
  * @param peakGops the assumed peak of all cores together, in billions of int8 operations per second
+ * @param cores the cores of that peak
  */
 public record EmbedReport(String file, int texts, long tokens, int rounds, double[] langchain4jRate,
-        double[] stratumRate, double[] ratio, double medianRatio, double[] cpuRatio, List<Rate> batchLimits,
-        List<Rate> encoders, List<Agreement> agreements, double specificResidentMb, double peakGops, String date, String javaVersion, String machine) {
+        double[] stratumRate, double[] ratio, double medianRatio, double[] cpuRatio, double[] stratumCpuRate, List<Rate> batchLimits,
+        List<Rate> encoders, List<Agreement> agreements, double specificResidentMb, double peakGops, int cores, String date, String javaVersion, String machine) {
     private static final int LAYERS = 6;
     private static final int HIDDEN = 384;
     private static final int FEED_FORWARD = 1536;
@@ -60,6 +63,11 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
         return peakGops * 1e9 / operationsPerText();
     }
 
+    /** The texts per second of one core at the assumed peak: the limit for texts per CPU second. */
+    public double limitRatePerCore() {
+        return limitRate() / cores;
+    }
+
     public double medianStratumRate() {
         return EmbedBench.median(stratumRate);
     }
@@ -87,6 +95,9 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
         out.printf(Locale.ROOT, "physical limit: %.2f GOP per text; at %.0f GOP/s peak, %.0f texts/s; Stratum reaches"
                         + " %.1f %% of it%n", operationsPerText() / 1e9, peakGops, limitRate(),
                 100 * medianStratumRate() / limitRate());
+        out.printf(Locale.ROOT, "per CPU second: median %.0f texts, %.0f at one core's peak; Stratum reaches %.1f %% of"
+                        + " it%n", EmbedBench.median(stratumCpuRate), limitRatePerCore(),
+                100 * EmbedBench.median(stratumCpuRate) / limitRatePerCore());
         out.printf(Locale.ROOT, "%s, Java %s, %s%n", date, javaVersion, machine);
     }
 
@@ -106,6 +117,7 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
         root.put("median_ratio", BenchReport.round(medianRatio, 3));
         root.put("cpu_ratio", rounded(cpuRatio, 3));
         root.put("median_cpu_ratio", BenchReport.round(EmbedBench.median(cpuRatio), 3));
+        root.put("stratum_texts_per_cpu_second", rounded(stratumCpuRate, 1));
         root.put("batch_limits", batchLimits.stream().map(EmbedReport::json).toList());
         root.put("encoders", encoders.stream().map(EmbedReport::json).toList());
         root.put("batched_against_alone", agreements.stream().map(a -> Map.of("encoder", a.encoder(),
@@ -117,6 +129,9 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
         root.put("peak_gops", peakGops);
         root.put("limit_texts_per_second", BenchReport.round(limitRate(), 0));
         root.put("share_of_limit", BenchReport.round(medianStratumRate() / limitRate(), 4));
+        root.put("limit_texts_per_cpu_second", BenchReport.round(limitRatePerCore(), 0));
+        root.put("cpu_share_of_limit",
+                BenchReport.round(EmbedBench.median(stratumCpuRate) / limitRatePerCore(), 4));
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -15,6 +15,7 @@ class EmbedReportTest {
         double perToken = 2.0 * 6 * (4 * 384 * 384 + 2 * 384 * 1536 + 2 * 10 * 384);
         assertThat(report.operationsPerText()).isCloseTo(perToken * 10, within(1.0));
         assertThat(report.limitRate()).isCloseTo(1000e9 / (perToken * 10), within(1e-6));
+        assertThat(report.limitRatePerCore()).isCloseTo(report.limitRate() / 2, within(1e-6));
     }
 
     @Test
@@ -25,7 +26,8 @@ class EmbedReportTest {
 
     private static EmbedReport report(int texts, long tokens, double peak) {
         return new EmbedReport("f.csv", texts, tokens, 1, new double[] {100}, new double[] {250},
-                new double[] {2.5}, 2.5, new double[] {3.0}, List.of(), List.of(), List.of(), Double.NaN, peak,
+                new double[] {2.5}, 2.5, new double[] {3.0}, new double[] {150}, List.of(), List.of(), List.of(),
+                Double.NaN, peak, 2,
                 "2026-01-01T00:00:00Z", "25", "test");
     }
 }
