@@ -1,7 +1,9 @@
 package dev.stratum.lifecycle;
 
-import dev.stratum.lifecycle.GateReport.LabelRecall;
-import dev.stratum.lifecycle.GateReport.Window;
+import dev.stratum.api.lifecycle.GateConfig;
+import dev.stratum.api.lifecycle.GateReport.LabelRecall;
+import dev.stratum.api.lifecycle.GateReport.Window;
+import dev.stratum.api.lifecycle.GateReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stratum.api.InvalidRequestException;
+import dev.stratum.api.lifecycle.GateConfig;
+import dev.stratum.api.lifecycle.GateReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

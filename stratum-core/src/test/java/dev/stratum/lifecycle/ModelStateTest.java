@@ -1,10 +1,10 @@
 package dev.stratum.lifecycle;
 
-import static dev.stratum.lifecycle.ModelState.CANARY;
-import static dev.stratum.lifecycle.ModelState.CANDIDATE;
-import static dev.stratum.lifecycle.ModelState.PRODUCTION;
-import static dev.stratum.lifecycle.ModelState.RETIRED;
-import static dev.stratum.lifecycle.ModelState.SHADOW;
+import static dev.stratum.api.lifecycle.ModelState.CANARY;
+import static dev.stratum.api.lifecycle.ModelState.CANDIDATE;
+import static dev.stratum.api.lifecycle.ModelState.PRODUCTION;
+import static dev.stratum.api.lifecycle.ModelState.RETIRED;
+import static dev.stratum.api.lifecycle.ModelState.SHADOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratum.api.ConflictException;
 import dev.stratum.api.InvalidRequestException;
 import dev.stratum.api.StratumException;
+import dev.stratum.api.lifecycle.ModelState;
+import dev.stratum.api.lifecycle.StateChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -45,7 +45,7 @@ public final class PostgresStore implements Store {
         this.tasks = new PostgresTaskStore(db);
         this.examples = new PostgresExampleStore(db, clock);
         this.predictions = new PostgresPredictionStore(db, clock);
-        this.models = new PostgresModelStore(db);
+        this.models = new PostgresModelStore(db, clock);
         this.embeddings = new PostgresEmbeddingCache(db);
         this.apiKeys = new PostgresApiKeyStore(db, clock);
         this.reviews = new PostgresReviewStore(db, clock);

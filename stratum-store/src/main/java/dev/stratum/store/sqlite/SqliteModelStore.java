@@ -10,11 +10,15 @@ import dev.stratum.api.ConflictException;
 import dev.stratum.api.ModelVersion;
 import dev.stratum.api.NotFoundException;
 import dev.stratum.api.Provenance;
+import dev.stratum.api.lifecycle.ModelState;
+import dev.stratum.api.lifecycle.StateChange;
 import dev.stratum.api.store.ModelStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,27 +26,31 @@ import java.util.Optional;
 import org.sqlite.SQLiteErrorCode;
 
 /**
- * Model versions in the {@code model_versions} table. Artifacts live in the same row but are read only by
- * {@link #artifact}, so listing versions stays cheap however large the models are.
+ * Model versions in the {@code model_versions} table, their changes of state in {@code model_state_changes}. Artifacts
+ * live in the same row but are read only by {@link #artifact}, so listing versions stays cheap however large the
+ * models are.
  */
 final class SqliteModelStore implements ModelStore {
     private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
-    private static final String COLUMNS = "id, task_id, version, kind, is_current, created_at, provenance, metrics";
+    private static final String COLUMNS =
+            "id, task_id, version, kind, is_current, created_at, provenance, metrics, state";
 
     private final SqliteDatabase db;
+    private final Clock clock;
 
-    SqliteModelStore(SqliteDatabase db) {
+    SqliteModelStore(SqliteDatabase db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     @Override
-    public void insert(ModelVersion version, byte[] artifact, String calibration) {
+    public void insert(ModelVersion version, byte[] artifact, String calibration, String gateReport) {
         db.write("store model version '" + version.id() + "'", c -> {
             if (version.current()) {
-                clearCurrent(c, version.taskId());
+                retireCurrent(c, version.taskId(), "replaced by " + version.id(), version.createdAt());
             }
             try (PreparedStatement insert = c.prepareStatement("insert into model_versions (" + COLUMNS
-                    + ", artifact, calibration) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", artifact, calibration, gate_report) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, version.id());
                 insert.setString(2, version.taskId());
                 insert.setInt(3, version.version());
@@ -51,8 +59,10 @@ final class SqliteModelStore implements ModelStore {
                 setInstant(insert, 6, version.createdAt());
                 insert.setString(7, version.provenance() == null ? null : toJson(version.provenance()));
                 insert.setString(8, toJson(version.metrics()));
-                insert.setBytes(9, artifact);
-                insert.setString(10, calibration);
+                insert.setString(9, version.state().wireName());
+                insert.setBytes(10, artifact);
+                insert.setString(11, calibration);
+                insert.setString(12, gateReport);
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (SqliteDatabase.violates(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
@@ -65,6 +75,10 @@ final class SqliteModelStore implements ModelStore {
                             + "') is already stored; give the new version the next number");
                 }
                 throw e;
+            }
+            if (version.state() != ModelState.CANDIDATE) {
+                appendHistory(c, new StateChange(version.id(), ModelState.CANDIDATE, version.state(), STORE_ACTOR,
+                        "registered as " + version.state().wireName(), version.createdAt()));
             }
             return null;
         });
@@ -105,9 +119,18 @@ final class SqliteModelStore implements ModelStore {
 
     @Override
     public Optional<String> calibration(String versionId) {
-        return db.read("read the ODD calibration of model version '" + versionId + "'", c -> {
+        return document("calibration", "read the ODD calibration of model version '" + versionId + "'", versionId);
+    }
+
+    @Override
+    public Optional<String> gateReport(String versionId) {
+        return document("gate_report", "read the gate report of model version '" + versionId + "'", versionId);
+    }
+
+    private Optional<String> document(String column, String what, String versionId) {
+        return db.read(what, c -> {
             try (PreparedStatement select =
-                    c.prepareStatement("select calibration from model_versions where id = ?")) {
+                    c.prepareStatement("select " + column + " from model_versions where id = ?")) {
                 select.setString(1, versionId);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
@@ -122,25 +145,107 @@ final class SqliteModelStore implements ModelStore {
     @Override
     public void setCurrent(String taskId, String versionId) {
         db.write("make model version '" + versionId + "' current", c -> {
-            if (select(c, "where task_id = ? and id = ?", taskId, versionId).isEmpty()) {
+            List<ModelVersion> found = select(c, "where task_id = ? and id = ?", taskId, versionId);
+            if (found.isEmpty()) {
                 throw new NotFoundException("model_version_not_found", "model version '" + versionId
                         + "' does not exist for task '" + taskId + "'; pick one of the task's listed model versions");
             }
-            clearCurrent(c, taskId);
-            try (PreparedStatement update =
-                    c.prepareStatement("update model_versions set is_current = 1 where id = ?")) {
-                update.setString(1, versionId);
-                update.executeUpdate();
+            if (found.get(0).current()) {
+                return null;
+            }
+            Instant now = clock.instant();
+            retireCurrent(c, taskId, "replaced by " + versionId, now);
+            apply(c, new StateChange(versionId, found.get(0).state(), ModelState.PRODUCTION, STORE_ACTOR,
+                    "made current", now));
+            return null;
+        });
+    }
+
+    @Override
+    public void changeStates(List<StateChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        db.write("change the state of model versions " + changes.stream().map(StateChange::versionId).distinct()
+                .toList(), c -> {
+            for (StateChange change : changes) {
+                apply(c, change);
             }
             return null;
         });
     }
 
-    private static void clearCurrent(Connection c, String taskId) throws SQLException {
-        try (PreparedStatement clear = c.prepareStatement(
-                "update model_versions set is_current = 0 where task_id = ? and is_current = 1")) {
-            clear.setString(1, taskId);
-            clear.executeUpdate();
+    @Override
+    public List<StateChange> history(String versionId) {
+        return db.read("read the history of model version '" + versionId + "'", c -> {
+            if (select(c, "where id = ?", versionId).isEmpty()) {
+                throw notFound(versionId);
+            }
+            try (PreparedStatement select = c.prepareStatement("select from_state, to_state, actor, reason,"
+                    + " changed_at from model_state_changes where version_id = ? order by id")) {
+                select.setString(1, versionId);
+                List<StateChange> history = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        history.add(new StateChange(versionId, ModelState.parse(rows.getString(1)),
+                                ModelState.parse(rows.getString(2)), rows.getString(3), rows.getString(4),
+                                getInstant(rows, "changed_at")));
+                    }
+                }
+                return history;
+            }
+        });
+    }
+
+    /** Moves one version, if it is in the change's {@code from} state, and records the move. */
+    private static void apply(Connection c, StateChange change) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "update model_versions set state = ?, is_current = ? where id = ? and state = ?")) {
+            update.setString(1, change.to().wireName());
+            update.setInt(2, change.to() == ModelState.PRODUCTION ? 1 : 0);
+            update.setString(3, change.versionId());
+            update.setString(4, change.from().wireName());
+            if (update.executeUpdate() == 0) {
+                throw stateMoved(c, change);
+            }
+        } catch (SQLException e) {
+            if (SqliteDatabase.violates(e, SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)) {
+                throw new ConflictException("model_state_conflict", "version " + change.versionId() + " cannot"
+                        + " become production while another version of its task still is; retire that one first,"
+                        + " in the same call");
+            }
+            throw e;
+        }
+        appendHistory(c, change);
+    }
+
+    private static RuntimeException stateMoved(Connection c, StateChange change) throws SQLException {
+        List<ModelVersion> found = select(c, "where id = ?", change.versionId());
+        if (found.isEmpty()) {
+            return notFound(change.versionId());
+        }
+        return new ConflictException("model_state_changed", "version " + change.versionId() + " is "
+                + found.get(0).state().wireName() + ", not " + change.from().wireName() + " as the change to "
+                + change.to().wireName() + " expected; someone else changed it meanwhile; read it again and retry");
+    }
+
+    private static void appendHistory(Connection c, StateChange change) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("insert into model_state_changes (version_id, from_state,"
+                + " to_state, actor, reason, changed_at) values (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, change.versionId());
+            insert.setString(2, change.from().wireName());
+            insert.setString(3, change.to().wireName());
+            insert.setString(4, change.actor());
+            insert.setString(5, change.reason());
+            setInstant(insert, 6, change.time());
+            insert.executeUpdate();
+        }
+    }
+
+    /** Retires the task's current version, if it has one, recording why. */
+    private static void retireCurrent(Connection c, String taskId, String reason, Instant time) throws SQLException {
+        for (ModelVersion current : select(c, "where task_id = ? and is_current = 1", taskId)) {
+            apply(c, new StateChange(current.id(), current.state(), ModelState.RETIRED, STORE_ACTOR, reason, time));
         }
     }
 
@@ -160,7 +265,7 @@ final class SqliteModelStore implements ModelStore {
                     versions.add(new ModelVersion(rows.getString("id"), rows.getString("task_id"),
                             rows.getInt("version"), rows.getString("kind"), rows.getInt("is_current") == 1,
                             getInstant(rows, "created_at"), fromJson(rows.getString("provenance"), Provenance.class),
-                            fromJson(rows.getString("metrics"), METRICS)));
+                            fromJson(rows.getString("metrics"), METRICS), ModelState.parse(rows.getString("state"))));
                 }
             }
             return versions;

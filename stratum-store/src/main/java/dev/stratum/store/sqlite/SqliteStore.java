@@ -48,7 +48,7 @@ public final class SqliteStore implements Store {
         this.tasks = new SqliteTaskStore(db);
         this.examples = new SqliteExampleStore(db, clock);
         this.predictions = new SqlitePredictionStore(db, clock);
-        this.models = new SqliteModelStore(db);
+        this.models = new SqliteModelStore(db, clock);
         this.embeddings = new SqliteEmbeddingCache(db);
         this.apiKeys = new SqliteApiKeyStore(db, clock);
         this.reviews = new SqliteReviewStore(db, clock);

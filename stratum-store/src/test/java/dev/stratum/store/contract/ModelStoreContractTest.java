@@ -3,9 +3,12 @@ package dev.stratum.store.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stratum.api.ConflictException;
 import dev.stratum.api.ModelVersion;
 import dev.stratum.api.NotFoundException;
 import dev.stratum.api.Provenance;
+import dev.stratum.api.lifecycle.ModelState;
+import dev.stratum.api.lifecycle.StateChange;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -128,5 +131,115 @@ public abstract class ModelStoreContractTest extends StoreContract {
         assertThat(store.models().calibration("expenses-v1")).isEmpty();
         assertThat(store.models().calibration("expenses-v2")).contains(calibration);
         assertThatThrownBy(() -> store.models().calibration("ghost-v1")).isInstanceOf(NotFoundException.class);
+    }
+
+    private static ModelVersion candidate(String taskId, int n) {
+        return version(taskId, n, false).withState(ModelState.CANDIDATE);
+    }
+
+    private static StateChange change(String versionId, ModelState from, ModelState to, int second) {
+        return new StateChange(versionId, from, to, "alice", "because " + to.wireName(), T0.plusSeconds(second));
+    }
+
+    @Test
+    void insert_candidate_hasThatStateAndNoHistory() {
+        storedTask("expenses");
+        store.models().insert(candidate("expenses", 1), new byte[] {1}, null, "{\"passed\":true}");
+
+        ModelVersion found = store.models().find("expenses-v1").orElseThrow();
+        assertThat(found.state()).isEqualTo(ModelState.CANDIDATE);
+        assertThat(found.current()).isFalse();
+        assertThat(store.models().history("expenses-v1")).isEmpty();
+        assertThat(store.models().gateReport("expenses-v1")).contains("{\"passed\":true}");
+        assertThat(store.models().current("expenses")).isEmpty();
+    }
+
+    @Test
+    void insert_production_retiresThePreviousOneAndRecordsBoth() {
+        storedTask("expenses");
+        store.models().insert(version("expenses", 1, true), new byte[] {1});
+        store.models().insert(version("expenses", 2, true), new byte[] {2});
+
+        assertThat(store.models().find("expenses-v1").orElseThrow().state()).isEqualTo(ModelState.RETIRED);
+        assertThat(store.models().history("expenses-v1")).extracting(StateChange::to)
+                .containsExactly(ModelState.PRODUCTION, ModelState.RETIRED);
+        assertThat(store.models().history("expenses-v2")).singleElement()
+                .satisfies(c -> assertThat(c.from()).isEqualTo(ModelState.CANDIDATE))
+                .satisfies(c -> assertThat(c.actor()).isEqualTo("store"));
+        assertThat(store.models().gateReport("expenses-v2")).isEmpty();
+    }
+
+    @Test
+    void changeStates_promotionInOneCall_switchesTheCurrentVersionAndRecordsWhoWhenAndWhy() {
+        storedTask("expenses");
+        store.models().insert(version("expenses", 1, true), new byte[] {1});
+        store.models().insert(candidate("expenses", 2), new byte[] {2});
+
+        store.models().changeStates(List.of(
+                change("expenses-v2", ModelState.CANDIDATE, ModelState.SHADOW, 10)));
+        store.models().changeStates(List.of(
+                change("expenses-v1", ModelState.PRODUCTION, ModelState.RETIRED, 20),
+                change("expenses-v2", ModelState.SHADOW, ModelState.PRODUCTION, 20)));
+
+        assertThat(store.models().current("expenses")).map(ModelVersion::id).contains("expenses-v2");
+        assertThat(store.models().find("expenses-v1").orElseThrow().state()).isEqualTo(ModelState.RETIRED);
+        assertThat(store.models().history("expenses-v2")).containsExactly(
+                change("expenses-v2", ModelState.CANDIDATE, ModelState.SHADOW, 10),
+                change("expenses-v2", ModelState.SHADOW, ModelState.PRODUCTION, 20));
+    }
+
+    @Test
+    void changeStates_fromAStateTheVersionIsNotIn_throwsConflictAndChangesNothing() {
+        storedTask("expenses");
+        store.models().insert(version("expenses", 1, true), new byte[] {1});
+        store.models().insert(candidate("expenses", 2), new byte[] {2});
+
+        assertThatThrownBy(() -> store.models().changeStates(List.of(
+                        change("expenses-v1", ModelState.PRODUCTION, ModelState.RETIRED, 20),
+                        change("expenses-v2", ModelState.SHADOW, ModelState.PRODUCTION, 20))))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("expenses-v2 is candidate, not shadow");
+
+        assertThat(store.models().current("expenses")).map(ModelVersion::id).contains("expenses-v1");
+        assertThat(store.models().history("expenses-v1")).hasSize(1);
+        assertThat(store.models().history("expenses-v2")).isEmpty();
+    }
+
+    @Test
+    void changeStates_secondProductionWithoutRetiringTheFirst_throwsConflictAndChangesNothing() {
+        storedTask("expenses");
+        store.models().insert(version("expenses", 1, true), new byte[] {1});
+        store.models().insert(candidate("expenses", 2), new byte[] {2});
+
+        assertThatThrownBy(() -> store.models().changeStates(List.of(
+                        change("expenses-v2", ModelState.CANDIDATE, ModelState.PRODUCTION, 20))))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(store.models().current("expenses")).map(ModelVersion::id).contains("expenses-v1");
+        assertThat(store.models().find("expenses-v2").orElseThrow().state()).isEqualTo(ModelState.CANDIDATE);
+    }
+
+    @Test
+    void changeStates_unknownVersion_throwsNotFound() {
+        assertThatThrownBy(() -> store.models().changeStates(List.of(
+                        change("ghost-v1", ModelState.CANDIDATE, ModelState.SHADOW, 1))))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("'ghost-v1'");
+        assertThatThrownBy(() -> store.models().history("ghost-v1")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void setCurrent_recordsTheSwitchInBothHistories() {
+        storedTask("expenses");
+        store.models().insert(version("expenses", 1, true), new byte[0]);
+        store.models().insert(version("expenses", 2, true), new byte[0]);
+
+        store.models().setCurrent("expenses", "expenses-v1");
+
+        assertThat(store.models().history("expenses-v1")).extracting(StateChange::to)
+                .containsExactly(ModelState.PRODUCTION, ModelState.RETIRED, ModelState.PRODUCTION);
+        assertThat(store.models().history("expenses-v2")).extracting(StateChange::to)
+                .containsExactly(ModelState.PRODUCTION, ModelState.RETIRED);
+        assertThat(store.models().find("expenses-v2").orElseThrow().state()).isEqualTo(ModelState.RETIRED);
     }
 }

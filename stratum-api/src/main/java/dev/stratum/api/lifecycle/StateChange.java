@@ -1,4 +1,4 @@
-package dev.stratum.lifecycle;
+package dev.stratum.api.lifecycle;
 
 import dev.stratum.api.InvalidRequestException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.stratum.lifecycle;
+package dev.stratum.api.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package dev.stratum.lifecycle;
+package dev.stratum.api.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.stratum.lifecycle;
+package dev.stratum.api.lifecycle;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@link EvaluationGate}'s verdict on a candidate, with the figures behind it. Plain fields, lists and maps, so
+ * The evaluation gate's verdict on a candidate ({@code dev.stratum.lifecycle.EvaluationGate}), with the figures behind
+ * it. Plain fields, lists and maps, so
  * that it stores and serialises as JSON as it is. Accuracies and recalls are rounded to four decimals; the p-values
  * are not.
  *

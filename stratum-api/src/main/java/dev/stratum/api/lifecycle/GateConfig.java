@@ -1,10 +1,11 @@
-package dev.stratum.lifecycle;
+package dev.stratum.api.lifecycle;
 
 import dev.stratum.api.InvalidRequestException;
 import java.util.Locale;
 
 /**
- * The thresholds of the {@link EvaluationGate}. Any part left out (null) takes its default; what is given is validated
+ * The thresholds of the evaluation gate ({@code dev.stratum.lifecycle.EvaluationGate}). Any part left out (null) takes
+ * its default; what is given is validated
  * here, with messages that name the field by its JSON name.
  *
  * @param significance the level below which McNemar's p-value counts as a real difference (default 0.05)
@@ -49,7 +50,7 @@ public record GateConfig(Double significance, Double maxRecallDrop, Integer minL
     }
 
     /** A number of points without a needless ".0": 5, 2.5. */
-    static String format(double points) {
+    public static String format(double points) {
         return points == Math.rint(points) ? String.valueOf((long) points) : String.valueOf(points);
     }
 
