@@ -94,13 +94,14 @@ public final class BenchMarkdown {
                 n.at("/ratio")));
         md.append(String.format(Locale.ROOT, "| ratio of texts per CPU second | %.2f | %s |%n",
                 n.at("/median_cpu_ratio").asDouble(), n.at("/cpu_ratio")));
+        md.append("\n| encoder | texts/s (best of rounds) | texts per CPU second |\n|---|---:|---:|\n");
         for (JsonNode r : n.at("/batch_limits")) {
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | |%n", r.at("/what").asText(),
-                    r.at("/texts_per_second").asDouble()));
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f |%n", r.at("/what").asText(),
+                    r.at("/texts_per_second").asDouble(), r.at("/texts_per_cpu_second").asDouble()));
         }
         for (JsonNode r : n.at("/encoders")) {
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | |%n", r.at("/what").asText(),
-                    r.at("/texts_per_second").asDouble()));
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f |%n", r.at("/what").asText(),
+                    r.at("/texts_per_second").asDouble(), r.at("/texts_per_cpu_second").asDouble()));
         }
         md.append(String.format(Locale.ROOT, "%nPhysical limit: %.4f GOP per text (%,d tokens over %,d texts); at %.0f"
                         + " GOP/s, %.0f texts/s; Stratum reaches %.1f %% of it.%n",

@@ -38,8 +38,8 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
     private static final int HIDDEN = 384;
     private static final int FEED_FORWARD = 1536;
 
-    /** A throughput, in texts per second. */
-    public record Rate(String what, double textsPerSecond) {}
+    /** A throughput, in texts per second of wall time and of the process's CPU time. */
+    public record Rate(String what, double textsPerSecond, double textsPerCpuSecond) {}
 
     /** Cosine between batched and alone vectors of the same texts: the lowest, the 1st percentile, the median. */
     public record Agreement(String encoder, double min, double percentile1, double median) {}
@@ -87,8 +87,10 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
         out.printf(Locale.ROOT, "  ratio per round %s, median %.2f%n", rounded(ratio, 2), medianRatio);
         out.printf(Locale.ROOT, "  ratio of texts per CPU second per round %s, median %.2f%n", rounded(cpuRatio, 2),
                 EmbedBench.median(cpuRatio));
-        batchLimits.forEach(r -> out.printf(Locale.ROOT, "  %-36s %6.0f texts/s%n", r.what(), r.textsPerSecond()));
-        encoders.forEach(r -> out.printf(Locale.ROOT, "  encoder %-20s %6.0f texts/s%n", r.what(), r.textsPerSecond()));
+        batchLimits.forEach(r -> out.printf(Locale.ROOT, "  %-36s %6.0f texts/s, %6.0f per CPU second%n", r.what(),
+                r.textsPerSecond(), r.textsPerCpuSecond()));
+        encoders.forEach(r -> out.printf(Locale.ROOT, "  encoder %-20s %6.0f texts/s, %6.0f per CPU second%n",
+                r.what(), r.textsPerSecond(), r.textsPerCpuSecond()));
         agreements.forEach(a -> out.printf(Locale.ROOT, "  encoder %s, batched against alone: cosine min %.4f, 1st"
                 + " percentile %.4f, median %.4f%n", a.encoder(), a.min(), a.percentile1(), a.median()));
         out.printf(Locale.ROOT, "  resident memory added by the specific encoder: %.0f MB%n", specificResidentMb);
@@ -144,7 +146,8 @@ public record EmbedReport(String file, int texts, long tokens, int rounds, doubl
     }
 
     private static Map<String, Object> json(Rate r) {
-        return Map.of("what", r.what(), "texts_per_second", BenchReport.round(r.textsPerSecond(), 1));
+        return Map.of("what", r.what(), "texts_per_second", BenchReport.round(r.textsPerSecond(), 1),
+                "texts_per_cpu_second", BenchReport.round(r.textsPerCpuSecond(), 1));
     }
 
     private static List<Double> rounded(double[] values, int decimals) {
