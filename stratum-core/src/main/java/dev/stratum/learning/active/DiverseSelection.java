@@ -8,6 +8,9 @@ import java.util.List;
  * item: the best-scoring {@code candidatesPerPick * count} items are split into {@code count} clusters by their
  * embeddings, and each cluster gives its best-scoring member (in the spirit of Citovsky et al. 2021, cluster-margin).
  * The batch comes out best score first.
+ *
+ * <p>Clustering costs about {@code 10 * candidates * count} vector products, so ask for a batch (the next hundred
+ * items to review), not for a ranking of a whole large pool; re-rank after each retraining instead.
  */
 final class DiverseSelection implements SelectionStrategy {
     private final ScoredSelection base;
