@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class OnnxSentenceEncoder implements EmbeddingModel {
     /**
-     * Padded tokens per batch: about 32 texts of BANKING77's length. Measured with {@code stratum bench embed}: 256
-     * is slower (more runs), 1,024 and more are slower too (the intermediate tensors leave the cache).
+     * Padded tokens per batch: about 32 texts of BANKING77's length. Measured with {@code stratum bench embed}: from
+     * 256 to 1,024 the differences are within the noise of a shared machine, 2,048 is slower per CPU second (the
+     * intermediate tensors leave the cache), and one text per run is much slower.
      */
     public static final int DEFAULT_BATCH_TOKENS = 512;
 
