@@ -14,7 +14,7 @@ import java.util.List;
  * <p>A single text is embedded in the caller's thread, with no executor hop (about 2 ms warm for a short sentence on
  * one core). {@link #embedAll} sorts the texts by length and runs padded batches over at most one thread per core
  * (see {@link OnnxSentenceEncoder}); a single text's vector equals LangChain4j's
- * {@code AllMiniLmL6V2QuantizedEmbeddingModel}'s, a batched one is within a cosine of 0.98 of it. Loading parses the
+ * {@code AllMiniLmL6V2QuantizedEmbeddingModel}'s, a batched one is within a cosine of about 0.98 of it. Loading parses the
  * 23 MB model and takes about a second, so share one instance ({@link #shared()}).
  */
 public final class MiniLmEmbeddingModel implements EmbeddingModel {
