@@ -61,10 +61,9 @@ final class BenchNoiseCommand implements Callable<Integer> {
             description = "Fold splits the finder averages over. Default: ${DEFAULT-VALUE}")
     int repeats;
 
-    @Option(names = "--no-prune", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Rank once only, instead of ranking again with the first ranking's flagged examples left"
-                    + " out of training.")
-    boolean prune;
+    @Option(names = "--no-prune", description = "Rank once only, instead of ranking again with the first ranking's"
+            + " flagged examples left out of training.")
+    boolean noPrune;
 
     @Option(names = "--encoder", paramLabel = "NAME",
             description = "The encoder the hyperlocal layer learns from: general, specific or general+specific. "
@@ -89,7 +88,7 @@ final class BenchNoiseCommand implements Callable<Integer> {
         NoiseBenchConfig config;
         try {
             config = new NoiseBenchConfig(trainFile, testFile, validationShare, rate, seeds, seed, folds, repeats,
-                    prune, encoder, textColumn, labelColumn);
+                    !noPrune, encoder, textColumn, labelColumn);
         } catch (InvalidRequestException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
