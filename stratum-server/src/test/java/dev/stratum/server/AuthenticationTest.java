@@ -8,7 +8,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AuthenticationTest {
-    private static final Set<String> PUBLIC_PATHS = Set.of("/v1/health", "/v1/ready", "/openapi.json", "/metrics");
+    private static final Set<String> PUBLIC_PATHS = Set.of("/v1/health", "/v1/ready", "/openapi.json", "/metrics",
+            "/console", "/console/{asset}");
     private final TestServer t = TestServer.shared();
 
     @Test
@@ -89,7 +90,8 @@ class AuthenticationTest {
     @Test
     void everyRegisteredRoute_exceptThePublicOnes_needsAKey() {
         for (StratumServer.Route route : t.server.routes()) {
-            String path = route.path().replace("{task}", "no-such-task").replace("{id}", "1");
+            String path = route.path().replace("{task}", "no-such-task").replace("{id}", "1")
+                    .replace("{asset}", "app.js");
             HttpRequest.Builder request = t.unauthenticated(path)
                     .header("Content-Type", "application/json")
                     .method(route.method(), HttpRequest.BodyPublishers.ofString("{}"));
