@@ -7,6 +7,6 @@ import io.javalin.security.RouteRole;
  * roles such as read-only keys can be added here and checked in {@link Authenticator}.
  */
 enum Access implements RouteRole {
-    /** Anyone, without a key: liveness, readiness and the API description. */
+    /** Anyone, without a key: liveness, readiness, the API description, the console's pages, metrics by default. */
     PUBLIC
 }
