@@ -4,16 +4,13 @@ import dev.stratum.api.InvalidRequestException;
 import dev.stratum.learning.active.bench.ActiveBench;
 import dev.stratum.learning.active.bench.ActiveBenchConfig;
 import dev.stratum.learning.active.bench.ActiveBenchReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -78,37 +75,21 @@ final class BenchActiveCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
     Path out;
 
-    @Option(names = "--text-col", paramLabel = "NAME", description = "The text column or field. Default: text")
-    String textColumn;
-
-    @Option(names = "--label-col", paramLabel = "NAME",
-            description = "The label column or field. Default: the first of label, category, intent")
-    String labelColumn;
-
-    @Option(names = {"-v", "--verbose"}, description = "Log more, and print stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    BenchFileOptions files = new BenchFileOptions();
 
     @Override
     public Integer call() throws IOException {
         ActiveBenchConfig config;
         try {
             config = new ActiveBenchConfig(trainFile, testFile, validationShare, strategies, seedPerLabel, batch,
-                    budget, seeds, seed, encoder, textColumn, labelColumn);
+                    budget, seeds, seed, encoder, files.textColumn, files.labelColumn);
         } catch (InvalidRequestException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        Logging.configure(verbose ? "info" : "warn");
+        files.configureLogging();
         ActiveBenchReport report = ActiveBench.run(config, System.err);
-        PrintWriter stdout = spec.commandLine().getOut();
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (PrintStream print = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            report.printTable(print);
-        }
-        stdout.print(buffer.toString(StandardCharsets.UTF_8));
-        if (out != null) {
-            report.writeJson(out);
-            stdout.println("results written to " + out);
-        }
+        BenchOutput.report(spec.commandLine().getOut(), report::printTable, out, report::writeJson);
         return 0;
     }
 }

@@ -5,16 +5,13 @@ import dev.stratum.learning.bench.BenchConfig;
 import dev.stratum.learning.bench.BenchReport;
 import dev.stratum.learning.bench.ClassifyBench;
 import dev.stratum.models.specific.LayeredEncoders;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -59,41 +56,21 @@ final class BenchClassifyCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
     Path out;
 
-    @Option(names = "--text-col", paramLabel = "NAME", description = "The text column or field. Default: text")
-    String textColumn;
-
-    @Option(names = "--label-col", paramLabel = "NAME",
-            description = "The label column or field. Default: the first of label, category, intent")
-    String labelColumn;
-
-    @Option(names = {"-v", "--verbose"}, description = "Log more, and print stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    BenchFileOptions files = new BenchFileOptions();
 
     @Override
     public Integer call() throws IOException {
         BenchConfig config;
         try {
-            config = new BenchConfig(trainFile, testFile, shots, seeds, textColumn, labelColumn, latencySamples,
-                    encoder);
+            config = new BenchConfig(trainFile, testFile, shots, seeds, files.textColumn, files.labelColumn,
+                    latencySamples, encoder);
         } catch (InvalidRequestException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        Logging.configure(verbose ? "info" : "warn");
+        files.configureLogging();
         BenchReport report = ClassifyBench.run(config, System.err);
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(table(report));
-        if (out != null) {
-            report.writeJson(out);
-            stdout.println("results written to " + out);
-        }
+        BenchOutput.report(spec.commandLine().getOut(), report::printTable, out, report::writeJson);
         return 0;
-    }
-
-    private static String table(BenchReport report) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (PrintStream print = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            report.printTable(print);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

@@ -4,14 +4,11 @@ import dev.stratum.api.InvalidRequestException;
 import dev.stratum.learning.bench.odd.OddBench;
 import dev.stratum.learning.bench.odd.OddBenchConfig;
 import dev.stratum.learning.bench.odd.OddBenchReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -88,37 +85,22 @@ final class BenchOddCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
     Path out;
 
-    @Option(names = "--text-col", paramLabel = "NAME", description = "The text column or field. Default: text")
-    String textColumn;
-
-    @Option(names = "--label-col", paramLabel = "NAME",
-            description = "The label column or field. Default: the first of label, category, intent")
-    String labelColumn;
-
-    @Option(names = {"-v", "--verbose"}, description = "Log more, and print stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    BenchFileOptions files = new BenchFileOptions();
 
     @Override
     public Integer call() throws IOException {
         OddBenchConfig config;
         try {
             config = new OddBenchConfig(trainFile, testFile, oodFile, holdoutLabels, seeds, seed, coverage,
-                    acceptance, textColumn, labelColumn, folds, ensemble, latencySamples, encoder, validationShare);
+                    acceptance, files.textColumn, files.labelColumn, folds, ensemble, latencySamples, encoder,
+                    validationShare);
         } catch (InvalidRequestException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        Logging.configure(verbose ? "info" : "warn");
+        files.configureLogging();
         OddBenchReport report = OddBench.run(config, System.err);
-        PrintWriter stdout = spec.commandLine().getOut();
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (PrintStream print = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            report.printTable(print);
-        }
-        stdout.print(buffer.toString(StandardCharsets.UTF_8));
-        if (out != null) {
-            report.writeJson(out);
-            stdout.println("results written to " + out);
-        }
+        BenchOutput.report(spec.commandLine().getOut(), report::printTable, out, report::writeJson);
         return 0;
     }
 }

@@ -4,16 +4,12 @@ import dev.stratum.api.InvalidRequestException;
 import dev.stratum.learning.bench.TuneBench;
 import dev.stratum.learning.bench.TuneConfig;
 import dev.stratum.learning.bench.TuneReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -57,42 +53,23 @@ final class BenchTuneCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write every combination's scores as JSON.")
     Path out;
 
-    @Option(names = "--text-col", paramLabel = "NAME", description = "The text column or field. Default: text")
-    String textColumn;
-
-    @Option(names = "--label-col", paramLabel = "NAME",
-            description = "The label column or field. Default: the first of label, category, intent")
-    String labelColumn;
-
-    @Option(names = {"-v", "--verbose"}, description = "Log more, and print stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    BenchFileOptions files = new BenchFileOptions();
 
     @Override
     public Integer call() throws IOException {
         TuneConfig config;
         try {
-            TuneConfig grid = TuneConfig.defaults(trainFile, textColumn, labelColumn);
-            config = new TuneConfig(trainFile, shots, seeds, folds, textColumn, labelColumn, encoders, grid.l2(),
-                    grid.neighbours(), grid.voteTemperatures(), grid.headWeights());
+            TuneConfig grid = TuneConfig.defaults(trainFile, files.textColumn, files.labelColumn);
+            config = new TuneConfig(trainFile, shots, seeds, folds, files.textColumn, files.labelColumn, encoders,
+                    grid.l2(), grid.neighbours(), grid.voteTemperatures(), grid.headWeights());
         } catch (InvalidRequestException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        Logging.configure(verbose ? "info" : "warn");
+        files.configureLogging();
         TuneReport report = TuneBench.run(config, System.err);
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(captured(print -> report.printTable(print, top)));
-        if (out != null) {
-            report.writeJson(out);
-            stdout.println("results written to " + out);
-        }
+        BenchOutput.report(spec.commandLine().getOut(), print -> report.printTable(print, top), out,
+                report::writeJson);
         return 0;
-    }
-
-    private static String captured(Consumer<PrintStream> printer) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (PrintStream print = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            printer.accept(print);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 }
