@@ -25,6 +25,7 @@ import dev.stratum.llm.GenerationRequest;
 import dev.stratum.llm.LlmGenerator;
 import dev.stratum.llm.OutputParser;
 import dev.stratum.llm.OutputSpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ final class Generations {
      * @param lookup the task's validated examples by similarity
      */
     Outcome generate(TaskRuntime runtime, String id, String input, float[] embedding, int candidates,
-            Cascade.NeighbourLookup lookup, java.time.Instant now, long startNanos) {
+            Cascade.NeighbourLookup lookup, Instant now, long startNanos) {
         Task task = runtime.task();
         requireModel(task.id());
         OddPolicy policy = runtime.policy() == null ? OddPolicy.DEFAULT : runtime.policy();
@@ -149,7 +150,7 @@ final class Generations {
      * An input the model gave no valid output for: the policy's action decides. Fallback answers with the output of
      * the most similar validated example, when there is one; review and abstain give no output.
      */
-    private Outcome withheld(TaskRuntime runtime, String id, String input, java.time.Instant now, long startNanos,
+    private Outcome withheld(TaskRuntime runtime, String id, String input, Instant now, long startNanos,
             OddPolicy policy, OddRule rule, String reason, List<GenerationAttempt> attempts, List<Neighbour> near) {
         Task task = runtime.task();
         OddAction action = policy.actionFor(rule);
