@@ -1,5 +1,7 @@
 package dev.stratum.api;
 
+import dev.stratum.api.lifecycle.ModelDetails;
+import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.odd.OddPolicy;
 import java.io.InputStream;
 import java.util.List;
@@ -56,6 +58,26 @@ public interface StratumService extends AutoCloseable {
     List<ModelVersion> models(String taskId);
 
     Optional<ModelVersion> currentModel(String taskId);
+
+    /** One version of a task: its record and state, every change of its state, its gate report, its trial. */
+    ModelDetails model(String taskId, String versionId);
+
+    /**
+     * Moves a version to another state (shadow, canary, production, retired), as a person decides; the task serves
+     * accordingly from the next prediction on, and the change is recorded with {@code actor} and {@code reason}.
+     *
+     * @throws ConflictException when the move is not allowed from the version's state
+     */
+    ModelDetails changeModelState(String taskId, String versionId, ModelState to, String actor, String reason);
+
+    /** Makes an earlier production version (now retired) serve again, from the next prediction on. */
+    ModelDetails rollback(String taskId, String versionId, String actor, String reason);
+
+    /**
+     * The task's validated examples for fine-tuning elsewhere: with {@code versionId}, exactly those that version was
+     * trained on (its provenance's fingerprint); without, all of them.
+     */
+    ExampleExport exportExamples(String taskId, ExportFormat format, String versionId);
 
     /** Evaluates the current cascade on a labelled file, without storing predictions. */
     Evaluation evaluate(String taskId, InputStream data, ImportOptions options);

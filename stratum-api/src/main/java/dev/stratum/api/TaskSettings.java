@@ -1,5 +1,7 @@
 package dev.stratum.api;
 
+import dev.stratum.api.lifecycle.ModelPolicy;
+
 /**
  * Per-task knobs of the loop.
  *
@@ -7,9 +9,16 @@ package dev.stratum.api;
  *     general model does; null (the default) uses the threshold each trained model chose by cross-validation on its
  *     training examples, where the cascade of the two layers made the fewest mistakes
  * @param retrainEvery retrain in the background after this many new validated examples (0 turns it off)
+ * @param lifecycle how newly trained versions go into service (gate, shadow, canary, promotion, rollback); null for
+ *     {@link ModelPolicy#DEFAULT}
  */
-public record TaskSettings(Double hyperlocalThreshold, int retrainEvery) {
+public record TaskSettings(Double hyperlocalThreshold, int retrainEvery, ModelPolicy lifecycle) {
     public static final TaskSettings DEFAULTS = new TaskSettings(null, 50);
+
+    /** Settings with the default lifecycle. */
+    public TaskSettings(Double hyperlocalThreshold, int retrainEvery) {
+        this(hyperlocalThreshold, retrainEvery, null);
+    }
 
     public TaskSettings {
         if (hyperlocalThreshold != null && !(hyperlocalThreshold >= 0 && hyperlocalThreshold <= 1)) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             PredictCommand.class,
             TrainCommand.class,
+            ModelsCommand.class,
             EvalCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -2,8 +2,10 @@ package dev.stratum.orchestration;
 
 import dev.stratum.api.Evaluation;
 import dev.stratum.api.Example;
+import dev.stratum.api.ExampleExport;
 import dev.stratum.api.ExamplePage;
 import dev.stratum.api.ExampleSource;
+import dev.stratum.api.ExportFormat;
 import dev.stratum.api.Feedback;
 import dev.stratum.api.FeedbackAction;
 import dev.stratum.api.ImportOptions;
@@ -21,6 +23,8 @@ import dev.stratum.api.TaskKind;
 import dev.stratum.api.TaskSettings;
 import dev.stratum.api.TaskStats;
 import dev.stratum.api.TrainingRun;
+import dev.stratum.api.lifecycle.ModelDetails;
+import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.models.Distribution;
 import dev.stratum.api.models.EmbeddingModel;
 import dev.stratum.api.models.HeadTrainer;
@@ -28,9 +32,11 @@ import dev.stratum.api.odd.OddAction;
 import dev.stratum.api.odd.OddCheck;
 import dev.stratum.api.odd.OddPolicy;
 import dev.stratum.api.store.FeedbackOutcome;
+import dev.stratum.api.store.Neighbour;
 import dev.stratum.api.store.Store;
 import dev.stratum.api.store.VectorIndex;
 import dev.stratum.learning.training.HyperlocalTraining;
+import dev.stratum.lifecycle.CanaryRouter;
 import dev.stratum.llm.ChatClient;
 import dev.stratum.odd.OddVerdict;
 import java.io.InputStream;
@@ -56,6 +62,8 @@ public final class StratumEngine implements StratumService {
     private final Cascade cascade;
     private final Indexer indexer;
     private final TrainingLoop training;
+    private final ModelLifecycle lifecycle;
+    private final ExampleExports exports;
     private final ExampleIngest ingest;
     private final Evaluations evaluations;
     private final PredictionIds ids;
@@ -82,8 +90,10 @@ public final class StratumEngine implements StratumService {
                 .daemon().factory());
         this.indexer = new Indexer(store, index, embeddings, indexing);
         HyperlocalTraining hyperlocal = new HyperlocalTraining(trainer, config.trainingSeed());
+        this.lifecycle = new ModelLifecycle(store, tasks, clock);
         this.training = new TrainingLoop(store, tasks, indexer, embeddings, hyperlocal, trainingThread, clock,
-                config);
+                config, cascade, lifecycle);
+        this.exports = new ExampleExports(store, tasks);
         this.ingest = new ExampleIngest(store, tasks, clock);
         this.evaluations = new Evaluations(store, tasks, cascade, embeddings, index::nearest, hyperlocal, config);
         this.ids = new PredictionIds(clock);
@@ -130,6 +140,11 @@ public final class StratumEngine implements StratumService {
         } catch (RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** The embeddings of this engine's encoder, through its cache; for tests that retrain outside the loop. */
+    Embeddings embeddings() {
+        return embeddings;
     }
 
     /** The store behind this engine, for the parts of the server that keep their own data (API keys). */
@@ -278,8 +293,53 @@ public final class StratumEngine implements StratumService {
         }
     }
 
+    /**
+     * Answers one input. With a canary, the canary's runtime answers the share of inputs its router picks (sticky by
+     * a hash of the text). With a shadow, the shadow version decides too, on the same embedding and neighbours, and
+     * only its label is recorded: on the request path because that costs one head evaluation (a matrix-vector
+     * product), no second embedding or memory lookup, and it keeps the shadow's record in step with the feedback.
+     */
     private Answer answer(TaskRuntime runtime, String text, float[] vector, long startNanos, EngineTelemetry t) {
-        Cascade.Decision decision = cascade.decide(runtime, text, vector, index::nearest, t);
+        Trial trial = runtime.trial();
+        TaskRuntime answering = trial == null ? runtime : runtime.answering(CanaryRouter.stickyKey(null, text));
+        RecordingLookup lookup = new RecordingLookup(index::nearest);
+        Answer answer = answer(answering, text, vector, startNanos, t, lookup);
+        if (trial != null) {
+            String shadowLabel = null;
+            if (trial.shadow() != null) {
+                Cascade.Decision shadow = cascade.decide(trial.runtime(), text, vector, lookup.replay(),
+                        EngineTelemetry.NOOP);
+                shadowLabel = shadow.answers() ? shadow.distribution().top() : null;
+            }
+            lifecycle.observe(runtime, answering, answer.prediction(), shadowLabel);
+        }
+        return answer;
+    }
+
+    /** A memory lookup that keeps what it found, so that a shadow version can decide on the same neighbours. */
+    private static final class RecordingLookup implements Cascade.NeighbourLookup {
+        private final Cascade.NeighbourLookup delegate;
+        private List<Neighbour> found = List.of();
+
+        RecordingLookup(Cascade.NeighbourLookup delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<Neighbour> nearest(String taskId, float[] query, int k) {
+            found = delegate.nearest(taskId, query, k);
+            return found;
+        }
+
+        Cascade.NeighbourLookup replay() {
+            List<Neighbour> neighbours = found;
+            return (taskId, query, k) -> neighbours;
+        }
+    }
+
+    private Answer answer(TaskRuntime runtime, String text, float[] vector, long startNanos, EngineTelemetry t,
+            Cascade.NeighbourLookup lookup) {
+        Cascade.Decision decision = cascade.decide(runtime, text, vector, lookup, t);
         double latencyMs = Math.round((System.nanoTime() - startNanos) / 10_000.0) / 100.0;
         Distribution distribution = decision.distribution();
         Prediction prediction = new Prediction(ids.next(), runtime.task().id(), text, distribution.top(),
@@ -375,6 +435,9 @@ public final class StratumEngine implements StratumService {
         if (outcome.added() != null) {
             indexer.indexNow(outcome.added(), vector);
         }
+        if (validated != null && task.kind() == TaskKind.CLASSIFICATION) {
+            lifecycle.onFeedback(prediction, validated);
+        }
         training.onNewExamples(task.id());
         return prediction.withFeedback(feedback);
     }
@@ -451,6 +514,37 @@ public final class StratumEngine implements StratumService {
     @Override
     public Optional<ModelVersion> currentModel(String taskId) {
         return Optional.ofNullable(tasks.get(taskId).version());
+    }
+
+    @Override
+    public ModelDetails model(String taskId, String versionId) {
+        return lifecycle.details(taskId, versionId);
+    }
+
+    @Override
+    public ModelDetails changeModelState(String taskId, String versionId, ModelState to, String actor,
+            String reason) {
+        return lifecycle.change(taskId, versionId, to, actorOf(actor), reasonOf(reason, to));
+    }
+
+    @Override
+    public ModelDetails rollback(String taskId, String versionId, String actor, String reason) {
+        return lifecycle.rollback(taskId, versionId, actorOf(actor), reason == null || reason.isBlank()
+                ? "rollback" : reason.strip());
+    }
+
+    private static String actorOf(String actor) {
+        return actor == null || actor.isBlank() ? "unknown" : actor.strip();
+    }
+
+    private static String reasonOf(String reason, ModelState to) {
+        return reason == null || reason.isBlank() ? "moved to " + (to == null ? "?" : to.wireName()) + " by hand"
+                : reason.strip();
+    }
+
+    @Override
+    public ExampleExport exportExamples(String taskId, ExportFormat format, String versionId) {
+        return exports.export(taskId, format == null ? ExportFormat.JSONL : format, versionId);
     }
 
     @Override

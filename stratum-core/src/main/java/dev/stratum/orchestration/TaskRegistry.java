@@ -8,6 +8,7 @@ import dev.stratum.api.NotFoundException;
 import dev.stratum.api.Task;
 import dev.stratum.api.TaskKind;
 import dev.stratum.api.TaskSettings;
+import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.models.EmbeddingModel;
 import dev.stratum.api.models.HeadTrainer;
 import dev.stratum.api.models.TrainedHead;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,10 +109,24 @@ final class TaskRegistry {
         return staleModels.contains(taskId);
     }
 
-    /** Swaps in a newly trained head, so the next prediction uses it. */
-    void install(String taskId, TrainedHead head, ModelVersion version, OddArtifacts odd) {
-        staleModels.remove(taskId);
-        runtimes.computeIfPresent(taskId, (id, runtime) -> runtime.withHead(head, version, odd));
+    /**
+     * Replaces the task's runtime by {@code change} of it, atomically, so the next prediction sees the new one whole;
+     * a newly served production version is no longer stale.
+     */
+    void swap(String taskId, UnaryOperator<TaskRuntime> change) {
+        get(taskId);
+        TaskRuntime swapped = runtimes.computeIfPresent(taskId, (id, runtime) -> change.apply(runtime));
+        if (swapped != null && swapped.version() != null) {
+            staleModels.remove(taskId);
+        }
+    }
+
+    /** The task as {@code base} serves it, with {@code version}'s model loaded from the store instead. */
+    TaskRuntime runtimeOf(TaskRuntime base, ModelVersion version) {
+        TrainedHead head = trainer.load(store.models().artifact(version.id()));
+        OddArtifacts odd = store.models().calibration(version.id())
+                .map(json -> OddArtifactsJson.read(json, trainer)).orElse(null);
+        return base.withTrial(null).withHead(head, version, odd);
     }
 
     /** Stores {@code policy} as the task's next policy version and enforces it from the next prediction on. */
@@ -160,10 +176,25 @@ final class TaskRegistry {
         if (current.isEmpty()) {
             return TaskRuntime.of(task, general, null, null, policy, null);
         }
-        TrainedHead head = trainer.load(store.models().artifact(current.get().id()));
-        OddArtifacts odd = store.models().calibration(current.get().id())
-                .map(json -> OddArtifactsJson.read(json, trainer)).orElse(null);
-        return TaskRuntime.of(task, general, head, current.get(), policy, odd);
+        TaskRuntime production = runtimeOf(TaskRuntime.of(task, general, null, null, policy, null), current.get());
+        return production.withTrial(trialOf(production));
+    }
+
+    /**
+     * The version in shadow or canary, when the task has one trained on this encoder. Its statistics start afresh:
+     * they are kept in memory only.
+     */
+    private Trial trialOf(TaskRuntime production) {
+        for (ModelVersion version : store.models().list(production.task().id())) {
+            if ((version.state() == ModelState.SHADOW || version.state() == ModelState.CANARY)
+                    && version.provenance().encoderIds().equals(List.of(encoder.id()))) {
+                TaskRuntime runtime = runtimeOf(production, version);
+                return version.state() == ModelState.SHADOW
+                        ? Trial.shadow(runtime)
+                        : Trial.canary(runtime, ModelLifecycle.policyOf(production).canaryShare());
+            }
+        }
+        return null;
     }
 
     static NotFoundException notFound(String taskId) {

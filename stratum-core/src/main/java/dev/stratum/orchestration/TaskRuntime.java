@@ -25,10 +25,11 @@ import dev.stratum.odd.uncertainty.Uncertainty;
  *     trained before calibrations were stored)
  * @param guard checks predictions against {@code policy}; null when {@code policy} is, and for generation tasks,
  *     whose outputs {@link Generations} checks
+ * @param trial the version in shadow or canary beside the production one, or null
  */
 record TaskRuntime(
         Task task, EmbeddingClassifier general, HyperlocalModel hyperlocal, ModelVersion version,
-        double routingThreshold, OddPolicy policy, OddArtifacts odd, OddGuard guard) {
+        double routingThreshold, OddPolicy policy, OddArtifacts odd, OddGuard guard, Trial trial) {
     /** The threshold of a memory without a trained model, or of a model too small to choose its own. */
     static final double FALLBACK_THRESHOLD = 0.5;
     static final String ROUTING_THRESHOLD = "routing_threshold";
@@ -40,13 +41,13 @@ record TaskRuntime(
                 : version.metrics().getOrDefault(ROUTING_THRESHOLD, FALLBACK_THRESHOLD);
         if (task.kind() == TaskKind.GENERATION) {
             // A generation task has no classifier: the language model generates, its memory gives few-shot examples.
-            return new TaskRuntime(task, null, null, null, FALLBACK_THRESHOLD, policy, null, null);
+            return new TaskRuntime(task, null, null, null, FALLBACK_THRESHOLD, policy, null, null, null);
         }
         // The cascade looks up the memory and passes the neighbours in; the model needs no lookup of its own.
         return new TaskRuntime(task, general, HyperlocalModel.create(task.labelNames(), head, NeighbourLookup.NONE),
                 version, threshold, policy, odd,
                 policy == null ? null : OddGuard.create(policy, odd == null ? null : odd.calibration(),
-                        task.labelNames()));
+                        task.labelNames()), null);
     }
 
     TrainedHead head() {
@@ -59,20 +60,39 @@ record TaskRuntime(
         return fixed != null ? fixed : routingThreshold;
     }
 
+    /** This task served by another version (the trial, if any, is dropped; see {@link #withTrial}). */
     TaskRuntime withHead(TrainedHead newHead, ModelVersion newVersion, OddArtifacts newOdd) {
         return of(task, general, newHead, newVersion, policy, newOdd);
     }
 
     TaskRuntime withTask(Task newTask) {
-        return of(newTask, general, head(), version, policy, odd);
+        return of(newTask, general, head(), version, policy, odd)
+                .withTrial(trial == null ? null : trial.withRuntime(trial.runtime().withTask(newTask)));
     }
 
     TaskRuntime withPolicy(OddPolicy newPolicy) {
-        return of(task, general, head(), version, newPolicy, odd);
+        return of(task, general, head(), version, newPolicy, odd)
+                .withTrial(trial == null ? null : trial.withRuntime(trial.runtime().withPolicy(newPolicy)));
     }
 
     TaskRuntime withRoutingThreshold(double value) {
-        return new TaskRuntime(task, general, hyperlocal, version, value, policy, odd, guard);
+        return new TaskRuntime(task, general, hyperlocal, version, value, policy, odd, guard, trial);
+    }
+
+    /** The same model, its version record replaced (after a change of its state). */
+    TaskRuntime withVersion(ModelVersion value) {
+        return new TaskRuntime(task, general, hyperlocal, value, routingThreshold, policy, odd, guard, trial);
+    }
+
+    TaskRuntime withTrial(Trial value) {
+        return new TaskRuntime(task, general, hyperlocal, version, routingThreshold, policy, odd, guard, value);
+    }
+
+    /** The runtime that answers a request with this sticky key: the canary's for its share, else this one. */
+    TaskRuntime answering(String stickyKey) {
+        return trial != null && trial.router() != null && trial.router().routesToCanary(stickyKey)
+                ? trial.runtime()
+                : this;
     }
 
     /** The ensemble's disagreement about {@code embedding}, or null without an ensemble. */

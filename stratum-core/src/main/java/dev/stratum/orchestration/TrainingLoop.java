@@ -7,6 +7,8 @@ import dev.stratum.api.Task;
 import dev.stratum.api.TaskKind;
 import dev.stratum.api.TrainingRun;
 import dev.stratum.api.TrainingRun.Status;
+import dev.stratum.api.lifecycle.GateReport;
+import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.store.Store;
 import dev.stratum.learning.training.HyperlocalTraining;
 import dev.stratum.learning.training.HyperlocalTraining.OddArtifacts;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs hyperlocal training for tasks: on request, or by itself after {@code retrain_every} new validated examples. Two
  * trainings of one task never overlap; examples that arrive during a training count towards the next one. A finished
- * model serves from the next prediction on.
+ * model is a candidate: the evaluation gate judges it against production on held-out examples ({@link
+ * GateEvaluation}) and the {@link ModelLifecycle} promotes or retires it.
  */
 final class TrainingLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
@@ -43,11 +46,16 @@ final class TrainingLoop {
     private final long seed;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, TrainingRun> lastRuns = new ConcurrentHashMap<>();
+    private final Map<String, Long> trainedUpTo = new ConcurrentHashMap<>();
+    private final Cascade cascade;
+    private final ModelLifecycle lifecycle;
     /** Set by the engine before it is used; background runs read it from the training thread. */
     volatile EngineTelemetry telemetry = EngineTelemetry.NOOP;
 
     TrainingLoop(Store store, TaskRegistry tasks, Indexer indexer, Embeddings embeddings, HyperlocalTraining training,
-            ExecutorService background, Clock clock, EngineConfig config) {
+            ExecutorService background, Clock clock, EngineConfig config, Cascade cascade, ModelLifecycle lifecycle) {
+        this.cascade = cascade;
+        this.lifecycle = lifecycle;
         this.store = store;
         this.tasks = tasks;
         this.indexer = indexer;
@@ -117,10 +125,7 @@ final class TrainingLoop {
         if (every == 0 || runtime.task().kind() == TaskKind.GENERATION) {
             return;
         }
-        long trainedUpTo = runtime.version() == null
-                ? 0
-                : runtime.version().metrics().getOrDefault("max_example_id", 0.0).longValue();
-        long fresh = store.examples().countAfter(taskId, trainedUpTo);
+        long fresh = store.examples().countAfter(taskId, trainedUpTo(taskId));
         TrainingRun last = lastRuns.get(taskId);
         if (fresh >= every && (last == null || last.status() != Status.RUNNING)) {
             LOG.info("task '{}' has {} new validated examples; retraining in the background", taskId, fresh);
@@ -128,26 +133,47 @@ final class TrainingLoop {
         }
     }
 
+    /**
+     * Trains a candidate on the task's examples outside the gate's held-out share, stores it with the gate's report
+     * on it, and hands it to the lifecycle, which promotes or retires it.
+     */
     private ModelVersion train(String taskId, String trigger) {
         indexer.catchUp(taskId);
-        Task task = tasks.get(taskId).task();
+        TaskRuntime before = tasks.get(taskId);
+        Task task = before.task();
         List<Example> examples = store.examples().all(taskId);
+        GateEvaluation.Split split = GateEvaluation.split(examples);
         Map<String, float[]> vectors = embeddings.forExamples(examples.stream().map(Example::text).toList());
-        HyperlocalTraining.Result result = training.train(task, examples, vectors, embeddings.modelId(), trigger);
+        HyperlocalTraining.Result result = training.train(task, split.train(), vectors, embeddings.modelId(),
+                trigger);
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
-        Double threshold = RoutingCalibration.chooseThreshold(tasks.get(taskId), examples, vectors, training,
-                neighbours, seed);
+        // Everything up to here was considered: the held-out examples count as used, not as new.
+        metrics.put(GateEvaluation.MAX_EXAMPLE_ID, (double) examples.stream().mapToLong(Example::id).max()
+                .orElse(0));
+        metrics.put(GateEvaluation.HOLDOUT_METRIC, split.share());
+        metrics.put("gate_held_out_examples", (double) split.heldOut().size());
+        Double threshold = RoutingCalibration.chooseThreshold(before, split.train(), vectors, training, neighbours,
+                seed);
         if (threshold != null) {
             metrics.put(TaskRuntime.ROUTING_THRESHOLD, threshold);
         }
-        OddArtifacts odd = calibrate(task, examples, vectors, metrics);
+        OddArtifacts odd = calibrate(task, split.train(), vectors, metrics);
         int number = store.models().list(taskId).stream().mapToInt(ModelVersion::version).max().orElse(0) + 1;
-        ModelVersion version = new ModelVersion(taskId + "-v" + number, taskId, number, result.head().kind(), true,
-                clock.instant(), result.provenance(), metrics);
-        store.models().insert(version, result.head().toBytes(), odd == null ? null : OddArtifactsJson.write(odd));
-        tasks.install(taskId, result.head(), version, odd);
-        LOG.info("task '{}' now serves model {} ({} examples, {} s)", taskId, version.id(), examples.size(),
-                result.metrics().get("train_seconds"));
+        ModelVersion version = new ModelVersion(taskId + "-v" + number, taskId, number, result.head().kind(), false,
+                clock.instant(), result.provenance(), metrics, ModelState.CANDIDATE);
+        TaskRuntime candidate = before.withTrial(null).withHead(result.head(), version, odd);
+        TaskRuntime production = before.version() == null || tasks.needsRetraining(taskId)
+                ? null
+                : before.withTrial(null);
+        GateReport report = GateEvaluation.judge(ModelLifecycle.policyOf(before).gate(), cascade, split, candidate,
+                production, vectors);
+        store.models().insert(version, result.head().toBytes(), odd == null ? null : OddArtifactsJson.write(odd),
+                GateReportJson.write(report));
+        trainedUpTo.put(taskId, metrics.get(GateEvaluation.MAX_EXAMPLE_ID).longValue());
+        LOG.info("task '{}': trained candidate {} ({} examples, {} held out, {} s); gate {}", taskId, version.id(),
+                split.train().size(), split.heldOut().size(), result.metrics().get("train_seconds"),
+                report.passed() ? "passed" : "refused: " + report.reasons().get(0));
+        lifecycle.afterGate(taskId, version, candidate, report);
         return version;
     }
 
@@ -167,6 +193,15 @@ final class TrainingLoop {
             metrics.put("odd_calibration_seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
         }
         return odd;
+    }
+
+    /**
+     * The newest example id the task's latest training considered, whatever became of its version: a refused
+     * candidate's examples are not new any more, or every feedback would start another training on the same data.
+     */
+    private long trainedUpTo(String taskId) {
+        return trainedUpTo.computeIfAbsent(taskId, id -> store.models().list(id).stream().findFirst()
+                .map(v -> v.metrics().getOrDefault(GateEvaluation.MAX_EXAMPLE_ID, 0.0).longValue()).orElse(0L));
     }
 
     private void requireExamples(String taskId) {

@@ -35,7 +35,8 @@ final class HttpApi {
             new PredictionRoutes(service, bodies, config.maxBatchTexts()).register(javalin.routes);
             new ExampleRoutes(service, bodies, files).register(javalin.routes);
             new TrainingRoutes(service).register(javalin.routes);
-            new ModelRoutes(service).register(javalin.routes);
+            new ModelRoutes(service, bodies).register(javalin.routes);
+            new ExportRoutes(service).register(javalin.routes);
             new EvaluationRoutes(service, bodies, files).register(javalin.routes);
             new TelemetryRoutes(telemetry, config.metrics()).register(javalin.routes);
             new ReviewRoutes(service, bodies).register(javalin.routes);

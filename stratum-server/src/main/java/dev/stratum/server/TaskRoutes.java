@@ -10,6 +10,7 @@ import dev.stratum.api.StratumService;
 import dev.stratum.api.Task;
 import dev.stratum.api.TaskKind;
 import dev.stratum.api.TaskSettings;
+import dev.stratum.api.lifecycle.ModelPolicy;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -120,7 +121,7 @@ final class TaskRoutes {
      * set to null goes back to the threshold each trained model chooses, so it is read as a node to tell null from
      * absent.
      */
-    record SettingsPatch(JsonNode hyperlocalThreshold, Integer retrainEvery) {
+    record SettingsPatch(JsonNode hyperlocalThreshold, Integer retrainEvery, ModelPolicy lifecycle) {
         SettingsPatch {
             if (hyperlocalThreshold != null && !hyperlocalThreshold.isNull() && !hyperlocalThreshold.isNumber()) {
                 throw new InvalidRequestException("invalid_field", "field 'hyperlocal_threshold' must be a number from "
@@ -132,7 +133,9 @@ final class TaskRoutes {
             Double threshold = hyperlocalThreshold == null
                     ? base.hyperlocalThreshold()
                     : hyperlocalThreshold.isNull() ? null : Double.valueOf(hyperlocalThreshold.doubleValue());
-            return new TaskSettings(threshold, retrainEvery == null ? base.retrainEvery() : retrainEvery);
+            // A lifecycle policy given is put in force whole (its missing fields take their defaults).
+            return new TaskSettings(threshold, retrainEvery == null ? base.retrainEvery() : retrainEvery,
+                    lifecycle == null ? base.lifecycle() : lifecycle);
         }
     }
 

@@ -1,0 +1,22 @@
+package dev.stratum.api;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * A task's validated examples, ready to be written for fine-tuning elsewhere, with what identifies them: the count
+ * and the fingerprint (SHA-256 over each text and label, in order, as a model version's provenance computes it).
+ */
+public interface ExampleExport {
+    ExportFormat format();
+
+    int count();
+
+    String dataFingerprint();
+
+    /** The model version whose training examples these are, or null for all of the task's validated examples. */
+    String modelVersion();
+
+    /** Writes the examples, one JSON object per line, and flushes. */
+    void writeTo(OutputStream out) throws IOException;
+}

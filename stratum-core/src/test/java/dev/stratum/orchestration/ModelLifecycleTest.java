@@ -1,0 +1,140 @@
+package dev.stratum.orchestration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratum.api.Example;
+import dev.stratum.api.Layer;
+import dev.stratum.api.ModelVersion;
+import dev.stratum.api.Prediction;
+import dev.stratum.api.TrainingRun;
+import dev.stratum.api.lifecycle.ModelState;
+import dev.stratum.api.models.TrainedHead;
+import dev.stratum.demo.DemoTask;
+import dev.stratum.learning.training.HyperlocalTraining;
+import dev.stratum.models.hyperlocal.SoftmaxRegressionTrainer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lifecycle on the real engine with the demo task: reproducibility from provenance, and atomic swaps. */
+class ModelLifecycleTest {
+    @TempDir
+    Path dir;
+
+    private StratumEngine engine;
+
+    @BeforeEach
+    void open() {
+        engine = StratumEngine.open(new EngineConfig(dir, Clock.systemUTC(), 10, 42L, false));
+        DemoTask.load(engine);
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void retrainingFromAVersionsProvenance_givesTheSameDataFingerprintAndIdenticalPredictions() {
+        ModelVersion v1 = engine.currentModel(DemoTask.TASK_ID).orElseThrow();
+        List<Example> all = engine.store().examples().all(DemoTask.TASK_ID);
+        List<Example> used = ExampleExports.trainingExamplesOf(v1, all);
+        assertThat(used).hasSize(v1.provenance().exampleCount()).hasSizeLessThan(all.size());
+
+        Map<String, float[]> vectors = engine.embeddings().forExamples(all.stream().map(Example::text).toList());
+        SoftmaxRegressionTrainer trainer = new SoftmaxRegressionTrainer();
+        HyperlocalTraining.Result again = new HyperlocalTraining(trainer, v1.provenance().seed())
+                .train(engine.task(DemoTask.TASK_ID), used, vectors, v1.provenance().encoderIds().get(0), "replay");
+        TrainedHead stored = trainer.load(engine.store().models().artifact(v1.id()));
+
+        assertThat(again.provenance().dataFingerprint()).isEqualTo(v1.provenance().dataFingerprint());
+        // Compared as text: numbers read back from the stored JSON may come back as another boxed type.
+        assertThat(asText(again.provenance().hyperparameters())).isEqualTo(asText(v1.provenance().hyperparameters()));
+        for (Example example : all) {
+            float[] x = vectors.get(example.text());
+            assertThat(again.head().predict(x)).as(example.text()).isEqualTo(stored.predict(x));
+        }
+    }
+
+    @Test
+    void predictionsDuringPromotionsAndRollbacks_neverFail_andEachMatchesTheVersionItNames() throws Exception {
+        String task = DemoTask.TASK_ID;
+        TrainingRun second = engine.trainAndWait(task, "test");
+        String v1 = task + "-v1";
+        String v2 = second.modelVersionId();
+        assertThat(engine.currentModel(task).orElseThrow().id()).isEqualTo(v2);
+        List<String> texts = engine.store().examples().all(task).stream().map(Example::text).limit(60).toList();
+        Map<String, Prediction> underV2 = answers(texts);
+        engine.rollback(task, v1, "test", "baseline");
+        Map<String, Prediction> underV1 = answers(texts);
+        Map<String, Map<String, Prediction>> expected = Map.of(v1, underV1, v2, underV2);
+        List<String> comparable = texts.stream().filter(text -> underV1.get(text).source() == Layer.HYPERLOCAL
+                && underV2.get(text).source() == Layer.HYPERLOCAL).toList();
+        assertThat(comparable).hasSizeGreaterThan(30);
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<Prediction> seen = new ConcurrentLinkedQueue<>();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        CountDownLatch started = new CountDownLatch(4);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            int offset = c;
+            futures.add(clients.submit(() -> {
+                started.countDown();
+                for (int i = offset; running.get(); i++) {
+                    seen.add(engine.predict(task, comparable.get(i % comparable.size())));
+                }
+                return null;
+            }));
+        }
+        started.await();
+        for (int swap = 0; swap < 20; swap++) {
+            String to = swap % 2 == 0 ? v2 : v1;
+            engine.rollback(task, to, "test", "swap " + swap);
+            assertThat(engine.currentModel(task).orElseThrow().id()).isEqualTo(to);
+        }
+        running.set(false);
+        for (Future<?> future : futures) {
+            future.get(); // rethrows any failed prediction
+        }
+        clients.shutdown();
+
+        assertThat(seen).hasSizeGreaterThan(20);
+        Map<String, Integer> byVersion = new HashMap<>();
+        for (Prediction p : seen) {
+            Prediction reference = expected.get(p.modelVersion()).get(p.text());
+            assertThat(p.label()).isEqualTo(reference.label());
+            assertThat(p.confidence()).isEqualTo(reference.confidence());
+            byVersion.merge(p.modelVersion(), 1, Integer::sum);
+        }
+        assertThat(byVersion.keySet()).as("%s", byVersion).containsExactlyInAnyOrder(v1, v2);
+        assertThat(engine.model(task, v1).history()).extracting(c -> c.to())
+                .containsSubsequence(ModelState.PRODUCTION, ModelState.RETIRED, ModelState.PRODUCTION);
+    }
+
+    private static Map<String, String> asText(Map<String, Object> values) {
+        Map<String, String> text = new TreeMap<>();
+        values.forEach((name, value) -> text.put(name, String.valueOf(value)));
+        return text;
+    }
+
+    private Map<String, Prediction> answers(List<String> texts) {
+        Map<String, Prediction> out = new HashMap<>();
+        texts.forEach(text -> out.put(text, engine.predict(DemoTask.TASK_ID, text)));
+        return out;
+    }
+}
