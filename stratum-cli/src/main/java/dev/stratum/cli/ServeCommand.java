@@ -10,6 +10,7 @@ import dev.stratum.server.ServerConfig;
 import dev.stratum.server.StratumServer;
 import dev.stratum.telemetry.Telemetry;
 import dev.stratum.telemetry.TelemetryConfig;
+import dev.stratum.telemetry.logs.LogTemplateWatch;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
@@ -67,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         TelemetryConfig telemetryConfig = TelemetryConfig.fromEnvironment(System.getenv());
         Telemetry telemetry = Telemetry.start(otlpEndpoint == null || otlpEndpoint.isBlank() ? telemetryConfig
                 : telemetryConfig.withOtlpEndpoint(otlpEndpoint.strip()));
+        LogTemplateWatch.attach(telemetry.meterRegistry());
         StratumEngine engine;
         try {
             engine = StratumEngine.open(data.engineConfig(),
