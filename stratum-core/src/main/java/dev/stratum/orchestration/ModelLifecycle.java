@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,11 @@ final class ModelLifecycle {
     /** Production's accuracy on live feedback, per task, since its current version was promoted. */
     private final Map<String, Tracked> live = new ConcurrentHashMap<>();
 
-    private record Tracked(String versionId, Instant since, LiveAccuracy accuracy) {}
+    private record Tracked(String versionId, Instant since, LiveAccuracy accuracy, AtomicBoolean warned) {
+        Tracked(String versionId, Instant since, LiveAccuracy accuracy) {
+            this(versionId, since, accuracy, new AtomicBoolean());
+        }
+    }
 
     ModelLifecycle(Store store, TaskRegistry tasks, Clock clock) {
         this.store = store;
@@ -166,11 +171,12 @@ final class ModelLifecycle {
         ModelPolicy policy = policyOf(runtime);
         RollbackRule.Decision decision = tracked.accuracy().decide(policy.rollback());
         if (decision != null && decision.rollBack() && policy.autoRollback()) {
-            rollBackAutomatically(taskId, production, decision);
+            rollBackAutomatically(taskId, production, decision, tracked.warned());
         }
     }
 
-    private void rollBackAutomatically(String taskId, ModelVersion current, RollbackRule.Decision decision) {
+    private void rollBackAutomatically(String taskId, ModelVersion current, RollbackRule.Decision decision,
+            AtomicBoolean warned) {
         synchronized (lock(taskId)) {
             if (tasks.get(taskId).version() == null || !tasks.get(taskId).version().id().equals(current.id())) {
                 return;
@@ -185,8 +191,10 @@ final class ModelLifecycle {
                     return;
                 }
             }
-            LOG.warn("task '{}': {} calls for a rollback ({}), but no earlier version served in production",
-                    taskId, current.id(), decision.reason());
+            if (!warned.getAndSet(true)) {
+                LOG.warn("task '{}': {} calls for a rollback ({}), but no earlier version served in production",
+                        taskId, current.id(), decision.reason());
+            }
         }
     }
 

@@ -6,7 +6,9 @@ import dev.stratum.api.Example;
 import dev.stratum.api.Layer;
 import dev.stratum.api.ModelVersion;
 import dev.stratum.api.Prediction;
+import dev.stratum.api.TaskSettings;
 import dev.stratum.api.TrainingRun;
+import dev.stratum.api.lifecycle.ModelPolicy;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.models.TrainedHead;
 import dev.stratum.demo.DemoTask;
@@ -124,6 +126,45 @@ class ModelLifecycleTest {
         assertThat(byVersion.keySet()).as("%s", byVersion).containsExactlyInAnyOrder(v1, v2);
         assertThat(engine.model(task, v1).history()).extracting(c -> c.to())
                 .containsSubsequence(ModelState.PRODUCTION, ModelState.RETIRED, ModelState.PRODUCTION);
+    }
+
+    @Test
+    void aCanary_answersItsShareOfTexts_alwaysTheSameOnes_andPredictionsNameIt() {
+        String task = DemoTask.TASK_ID;
+        engine.updateSettings(task, new TaskSettings(null, 0, new ModelPolicy(null, null, null, 0.5, 100_000, null,
+                null, null)));
+        String v2 = engine.trainAndWait(task, "test").modelVersionId();
+        assertThat(engine.model(task, v2).version().state()).isEqualTo(ModelState.CANARY);
+        assertThat(engine.currentModel(task).orElseThrow().id()).isEqualTo(task + "-v1");
+
+        List<String> texts = engine.store().examples().all(task).stream().map(Example::text).limit(200).toList();
+        Map<String, String> first = new HashMap<>();
+        for (String text : texts) {
+            first.put(text, engine.predict(task, text).modelVersion());
+        }
+        long byCanary = first.values().stream().filter(v2::equals).count();
+        assertThat(byCanary).isBetween(60L, 140L);
+        for (String text : texts.subList(0, 50)) {
+            assertThat(engine.predict(task, text).modelVersion()).isEqualTo(first.get(text));
+        }
+        assertThat(engine.model(task, v2).trial().predictions()).isGreaterThanOrEqualTo(byCanary);
+    }
+
+    @Test
+    void underManualPromotion_aPassedCandidateWaits_untilAPersonPromotesIt() {
+        String task = DemoTask.TASK_ID;
+        engine.updateSettings(task, new TaskSettings(null, 0, new ModelPolicy(ModelPolicy.Promotion.MANUAL, null,
+                null, null, null, null, null, null)));
+        String v2 = engine.trainAndWait(task, "test").modelVersionId();
+        assertThat(engine.model(task, v2).version().state()).isEqualTo(ModelState.CANDIDATE);
+        assertThat(engine.model(task, v2).gate().passed()).isTrue();
+        assertThat(engine.currentModel(task).orElseThrow().id()).isEqualTo(task + "-v1");
+
+        engine.changeModelState(task, v2, ModelState.PRODUCTION, "alice", "reviewed the gate report");
+
+        assertThat(engine.currentModel(task).orElseThrow().id()).isEqualTo(v2);
+        assertThat(engine.model(task, v2).history()).singleElement()
+                .satisfies(c -> assertThat(c.actor()).isEqualTo("alice"));
     }
 
     private static Map<String, String> asText(Map<String, Object> values) {
