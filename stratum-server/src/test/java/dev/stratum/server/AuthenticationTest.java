@@ -91,7 +91,7 @@ class AuthenticationTest {
     void everyRegisteredRoute_exceptThePublicOnes_needsAKey() {
         for (StratumServer.Route route : t.server.routes()) {
             String path = route.path().replace("{task}", "no-such-task").replace("{id}", "1")
-                    .replace("{asset}", "app.js");
+                    .replace("{asset}", "app.js").replace("{version}", "no-such-task-v1");
             HttpRequest.Builder request = t.unauthenticated(path)
                     .header("Content-Type", "application/json")
                     .method(route.method(), HttpRequest.BodyPublishers.ofString("{}"));
