@@ -2,6 +2,7 @@ package dev.stratum.cli;
 
 import dev.stratum.api.StratumService;
 import dev.stratum.api.TrainingRun;
+import dev.stratum.api.lifecycle.ModelDetails;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code stratum train}: trains a task's hyperlocal model now and makes it current. */
+/**
+ * {@code stratum train}: trains a task's hyperlocal model now and says where the new version stands: in production,
+ * on trial, waiting for a person, or refused by the evaluation gate (with the gate's reasons).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the task's hyperlocal model on its validated examples, and wait for it.")
 final class TrainCommand implements Callable<Integer> {
@@ -37,11 +41,14 @@ final class TrainCommand implements Callable<Integer> {
                 return Main.EXIT_FAILED;
             }
             Duration took = Duration.between(run.startedAt(), run.finishedAt());
-            out.printf("trained %s in %s s%n", run.modelVersionId(), Format.seconds(took));
-            service.currentModel(taskId).ifPresent(model -> {
-                Map<String, Double> metrics = new TreeMap<>(model.metrics());
-                metrics.forEach((name, value) -> out.printf("  %-24s %s%n", name, Format.number(value)));
-            });
+            ModelDetails trained = service.model(taskId, run.modelVersionId());
+            out.printf("trained %s in %s s; it is %s%n", run.modelVersionId(), Format.seconds(took),
+                    trained.version().state().wireName());
+            if (trained.gate() != null && !trained.gate().passed()) {
+                trained.gate().reasons().forEach(reason -> out.printf("  gate: %s%n", reason));
+            }
+            Map<String, Double> metrics = new TreeMap<>(trained.version().metrics());
+            metrics.forEach((name, value) -> out.printf("  %-24s %s%n", name, Format.number(value)));
         }
         return 0;
     }

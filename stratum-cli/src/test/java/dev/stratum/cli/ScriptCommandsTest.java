@@ -62,7 +62,7 @@ class ScriptCommandsTest {
 
         CliRun trained = cli("train", "--task", "expenses");
         assertThat(trained.exitCode()).as(trained.err()).isZero();
-        assertThat(trained.out()).startsWith("trained expenses-v");
+        assertThat(trained.out()).startsWith("trained expenses-v").contains("; it is production");
 
         CliRun predicted = cli("predict", "--task", "expenses", "ZIPRIDE *TRIP 2291 BOSTON MA", "Toner for printer");
         assertThat(predicted.exitCode()).as(predicted.err()).isZero();
