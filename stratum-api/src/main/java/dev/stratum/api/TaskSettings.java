@@ -11,16 +11,25 @@ import dev.stratum.api.lifecycle.ModelPolicy;
  * @param retrainEvery retrain in the background after this many new validated examples (0 turns it off)
  * @param lifecycle how newly trained versions go into service (gate, shadow, canary, promotion, rollback); null for
  *     {@link ModelPolicy#DEFAULT}
+ * @param generalLayer what answers when the hyperlocal layer does not (a classification task); null for
+ *     {@link GeneralLayer#LOCAL}
  */
-public record TaskSettings(Double hyperlocalThreshold, int retrainEvery, ModelPolicy lifecycle) {
+public record TaskSettings(Double hyperlocalThreshold, int retrainEvery, ModelPolicy lifecycle,
+        GeneralLayer generalLayer) {
     public static final TaskSettings DEFAULTS = new TaskSettings(null, 50);
 
-    /** Settings with the default lifecycle. */
+    /** Settings with the default lifecycle and the local general layer. */
     public TaskSettings(Double hyperlocalThreshold, int retrainEvery) {
-        this(hyperlocalThreshold, retrainEvery, null);
+        this(hyperlocalThreshold, retrainEvery, null, null);
+    }
+
+    /** Settings with the local general layer. */
+    public TaskSettings(Double hyperlocalThreshold, int retrainEvery, ModelPolicy lifecycle) {
+        this(hyperlocalThreshold, retrainEvery, lifecycle, null);
     }
 
     public TaskSettings {
+        generalLayer = generalLayer == null ? GeneralLayer.LOCAL : generalLayer;
         if (hyperlocalThreshold != null && !(hyperlocalThreshold >= 0 && hyperlocalThreshold <= 1)) {
             throw new InvalidRequestException("invalid_settings",
                     "hyperlocal_threshold must be between 0 and 1 (or null for the threshold chosen at training), got "

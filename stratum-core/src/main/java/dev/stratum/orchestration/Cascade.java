@@ -1,6 +1,8 @@
 package dev.stratum.orchestration;
 
 import dev.stratum.api.Example;
+import dev.stratum.api.GeneralLayer;
+import dev.stratum.api.GenerationAttempt;
 import dev.stratum.api.Layer;
 import dev.stratum.api.models.Distribution;
 import dev.stratum.api.odd.OddAction;
@@ -40,7 +42,16 @@ final class Cascade {
      * @param verdict null when the task has no policy; otherwise, when it is not {@link OddVerdict#inside()} and its
      *     action is not fallback, the answer must not leave Stratum
      */
-    record Decision(Distribution distribution, Layer layer, String modelVersion, OddVerdict verdict) {
+    record Decision(Distribution distribution, Layer layer, String modelVersion, OddVerdict verdict,
+            List<GenerationAttempt> attempts) {
+        Decision {
+            attempts = List.copyOf(attempts);
+        }
+
+        Decision(Distribution distribution, Layer layer, String modelVersion, OddVerdict verdict) {
+            this(distribution, layer, modelVersion, verdict, List.of());
+        }
+
         Decision(Distribution distribution, Layer layer, String modelVersion) {
             this(distribution, layer, modelVersion, null);
         }
@@ -63,16 +74,33 @@ final class Cascade {
 
     private final int neighbours;
     private final String generalVersion;
+    private final LlmGeneralLayer llm;
 
-    /** {@code generalVersion} names the general layer's model in predictions: its encoder id. */
-    Cascade(int neighbours, String generalVersion) {
+    /**
+     * @param generalVersion names the local general layer's model in predictions: its encoder id
+     * @param llm the language model for tasks whose general layer is {@code llm}, or null when none is configured
+     */
+    Cascade(int neighbours, String generalVersion, LlmGeneralLayer llm) {
         this.neighbours = neighbours;
         this.generalVersion = generalVersion;
+        this.llm = llm;
     }
 
-    /** Decides without an ODD check, as evaluation does: the model's answer alone. */
+    Cascade(int neighbours, String generalVersion) {
+        this(neighbours, generalVersion, null);
+    }
+
+    /** Decides without an ODD check, as evaluation does: the models' answer alone, the general layer local. */
     Decision decide(TaskRuntime runtime, float[] embedding, NeighbourLookup lookup) {
-        return decide(runtime, null, embedding, lookup, EngineTelemetry.NOOP, false);
+        return decide(runtime, null, embedding, lookup, EngineTelemetry.NOOP, false, false);
+    }
+
+    /**
+     * Decides as {@link #decide(TaskRuntime, String, float[], NeighbourLookup, EngineTelemetry)} does but never asks
+     * the language model: for a shadow version, whose answer is compared, not given.
+     */
+    Decision decideLocally(TaskRuntime runtime, String text, float[] embedding, NeighbourLookup lookup) {
+        return decide(runtime, text, embedding, lookup, EngineTelemetry.NOOP, true, false);
     }
 
     /**
@@ -83,47 +111,73 @@ final class Cascade {
      */
     Decision decide(TaskRuntime runtime, String text, float[] embedding, NeighbourLookup lookup,
             EngineTelemetry telemetry) {
-        return decide(runtime, text, embedding, lookup, telemetry, true);
+        return decide(runtime, text, embedding, lookup, telemetry, true, true);
     }
 
     private Decision decide(TaskRuntime runtime, String text, float[] embedding, NeighbourLookup lookup,
-            EngineTelemetry telemetry, boolean enforcePolicy) {
+            EngineTelemetry telemetry, boolean enforcePolicy, boolean mayAskLlm) {
         List<Neighbour> near = telemetry.stage("memory_lookup",
                 () -> lookup.nearest(runtime.task().id(), embedding, neighbours));
         Distribution hyperlocal = near.isEmpty() && runtime.head() == null
                 ? null
                 : telemetry.stage("hyperlocal", () -> runtime.hyperlocal().predict(embedding, near));
+        Request request = new Request(runtime, mayAskLlm && text != null ? text : null, embedding, near, telemetry);
         if (enforcePolicy && runtime.guard() != null) {
-            return guarded(runtime, text, embedding, near, hyperlocal, telemetry);
+            return guarded(request, text, hyperlocal);
         }
         if (hyperlocal != null
                 && hyperlocal.confidence() >= runtime.threshold()
                 && runtime.task().hasLabel(hyperlocal.top())) {
             return new Decision(hyperlocal, Layer.HYPERLOCAL, hyperlocalVersion(runtime));
         }
-        return general(runtime, embedding, telemetry, null);
+        return general(request, null);
     }
 
-    private Decision guarded(TaskRuntime runtime, String text, float[] embedding, List<Neighbour> near,
-            Distribution hyperlocal, EngineTelemetry telemetry) {
-        // Without a hyperlocal answer (nothing learnt yet) the guard abstains for want of a calibration; the general
-        // layer's distribution then supplies the candidates.
+    /**
+     * What one decision works on.
+     *
+     * @param llmText the text the language model may be asked about, or null when it must not be asked
+     */
+    private record Request(TaskRuntime runtime, String llmText, float[] embedding, List<Neighbour> near,
+            EngineTelemetry telemetry) {}
+
+    private Decision guarded(Request request, String text, Distribution hyperlocal) {
+        TaskRuntime runtime = request.runtime();
+        float[] embedding = request.embedding();
+        // Without a hyperlocal answer (nothing learnt yet) the guard abstains for want of a calibration; the local
+        // general layer's distribution then supplies the candidates.
         Decision checked = hyperlocal != null
                 ? new Decision(hyperlocal, Layer.HYPERLOCAL, hyperlocalVersion(runtime))
-                : general(runtime, embedding, telemetry, null);
-        OddVerdict verdict = telemetry.stage("odd",
-                () -> runtime.guard().check(text, embedding, checked.distribution(), near,
+                : localGeneral(request, null, List.of());
+        OddVerdict verdict = request.telemetry().stage("odd",
+                () -> runtime.guard().check(text, embedding, checked.distribution(), request.near(),
                         runtime.ensembleUncertainty(embedding)));
         Decision decided = new Decision(checked.distribution(), checked.layer(), checked.modelVersion(), verdict);
-        if (decided.action() == OddAction.FALLBACK && checked.layer() == Layer.HYPERLOCAL) {
-            return general(runtime, embedding, telemetry, verdict);
+        if (decided.action() == OddAction.FALLBACK) {
+            return general(request, verdict);
         }
         return decided;
     }
 
-    private Decision general(TaskRuntime runtime, float[] embedding, EngineTelemetry telemetry, OddVerdict verdict) {
-        Distribution general = telemetry.stage("general", () -> runtime.general().predict(embedding));
-        return new Decision(general, Layer.GENERAL, generalVersion, verdict);
+    /** The general layer's answer: the language model when the task asks for it and one is configured, else local. */
+    private Decision general(Request request, OddVerdict verdict) {
+        TaskRuntime runtime = request.runtime();
+        if (request.llmText() == null || llm == null
+                || runtime.task().settings().generalLayer() != GeneralLayer.LLM) {
+            return localGeneral(request, verdict, List.of());
+        }
+        LlmGeneralLayer.Answer answer = request.telemetry().stage("general",
+                () -> llm.classify(runtime.task(), request.llmText(), request.near()));
+        if (answer.distribution() == null) {
+            return localGeneral(request, verdict, answer.attempts());
+        }
+        return new Decision(answer.distribution(), Layer.GENERAL, answer.modelVersion(), verdict, answer.attempts());
+    }
+
+    private Decision localGeneral(Request request, OddVerdict verdict, List<GenerationAttempt> attempts) {
+        Distribution general = request.telemetry().stage("general",
+                () -> request.runtime().general().predict(request.embedding()));
+        return new Decision(general, Layer.GENERAL, generalVersion, verdict, attempts);
     }
 
     private static String hyperlocalVersion(TaskRuntime runtime) {

@@ -64,7 +64,7 @@ final class Generations {
     /** Throws unless a language model is configured, which every generation task needs. */
     void requireModel(String taskId) {
         if (chat == null) {
-            throw new UnavailableException("no_language_model", "generation task '" + taskId + "' needs a language"
+            throw new UnavailableException("no_language_model", "task '" + taskId + "' needs a language"
                     + " model, and none is configured; set STRATUM_LLM_BASE_URL and STRATUM_LLM_MODEL (and"
                     + " STRATUM_LLM_API_KEY if the provider needs one) and restart", null);
         }
@@ -181,7 +181,7 @@ final class Generations {
         }
     }
 
-    private static GenerationAttempt attempt(Attempt a) {
+    static GenerationAttempt attempt(Attempt a) {
         return new GenerationAttempt(a.number(), a.candidate(), a.answer(), a.error(), a.latency().toNanos() / 1e6);
     }
 

@@ -2,6 +2,7 @@ package dev.stratum.orchestration;
 
 import dev.stratum.api.ConflictException;
 import dev.stratum.api.InvalidRequestException;
+import dev.stratum.api.Layer;
 import dev.stratum.api.ModelVersion;
 import dev.stratum.api.NotFoundException;
 import dev.stratum.api.Prediction;
@@ -16,7 +17,6 @@ import dev.stratum.api.store.Store;
 import dev.stratum.lifecycle.CanaryStats;
 import dev.stratum.lifecycle.LiveAccuracy;
 import dev.stratum.lifecycle.ShadowStats;
-import dev.stratum.api.Layer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

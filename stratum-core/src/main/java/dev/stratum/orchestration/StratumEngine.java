@@ -8,6 +8,7 @@ import dev.stratum.api.ExampleSource;
 import dev.stratum.api.ExportFormat;
 import dev.stratum.api.Feedback;
 import dev.stratum.api.FeedbackAction;
+import dev.stratum.api.GeneralLayer;
 import dev.stratum.api.ImportOptions;
 import dev.stratum.api.ImportResult;
 import dev.stratum.api.InvalidRequestException;
@@ -83,7 +84,8 @@ public final class StratumEngine implements StratumService {
         this.clock = Clock.tick(config.clock(), Duration.ofMillis(1));
         this.embeddings = new Embeddings(encoder, store.embeddings());
         this.tasks = new TaskRegistry(store, encoder, trainer, clock);
-        this.cascade = new Cascade(config.neighbours(), encoder.id());
+        this.cascade = new Cascade(config.neighbours(), encoder.id(),
+                chat == null ? null : new LlmGeneralLayer(store, chat, "llm:" + config.llm().model()));
         this.indexing = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stratum-indexing").daemon()
                 .factory());
         this.trainingThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stratum-training")
@@ -157,6 +159,7 @@ public final class StratumEngine implements StratumService {
         if (spec.kind() == TaskKind.GENERATION) {
             generations.requireModel(spec.id());
         }
+        requireGeneralLayer(spec.id(), spec.settings());
         return tasks.create(spec);
     }
 
@@ -170,6 +173,13 @@ public final class StratumEngine implements StratumService {
         return tasks.list();
     }
 
+    /** Refuses a language model as the general layer when none is configured. */
+    private void requireGeneralLayer(String taskId, TaskSettings settings) {
+        if (settings != null && settings.generalLayer() == GeneralLayer.LLM) {
+            generations.requireModel(taskId);
+        }
+    }
+
     @Override
     public Task updateLabels(String taskId, List<Label> labels) {
         return tasks.updateLabels(taskId, labels);
@@ -177,6 +187,7 @@ public final class StratumEngine implements StratumService {
 
     @Override
     public Task updateSettings(String taskId, TaskSettings settings) {
+        requireGeneralLayer(taskId, settings);
         return tasks.updateSettings(taskId, settings);
     }
 
@@ -307,8 +318,7 @@ public final class StratumEngine implements StratumService {
         if (trial != null) {
             String shadowLabel = null;
             if (trial.shadow() != null) {
-                Cascade.Decision shadow = cascade.decide(trial.runtime(), text, vector, lookup.replay(),
-                        EngineTelemetry.NOOP);
+                Cascade.Decision shadow = cascade.decideLocally(trial.runtime(), text, vector, lookup.replay());
                 shadowLabel = shadow.answers() ? shadow.distribution().top() : null;
             }
             lifecycle.observe(runtime, answering, answer.prediction(), shadowLabel);
@@ -344,7 +354,7 @@ public final class StratumEngine implements StratumService {
         Distribution distribution = decision.distribution();
         Prediction prediction = new Prediction(ids.next(), runtime.task().id(), text, distribution.top(),
                 distribution.confidence(), decision.layer(), decision.modelVersion(), distribution.top(5), latencyMs,
-                clock.instant(), null);
+                clock.instant(), null, null, decision.attempts());
         if (decision.verdict() == null) {
             return new Answer(prediction, null);
         }
@@ -353,14 +363,14 @@ public final class StratumEngine implements StratumService {
             // The guard's confidence is the calibrated one: the probability an application should trust.
             return new Answer(new Prediction(prediction.id(), prediction.taskId(), text, answered.label(),
                     answered.confidence(), decision.layer(), decision.modelVersion(), prediction.scores(), latencyMs,
-                    prediction.createdAt(), null, check), null);
+                    prediction.createdAt(), null, check, decision.attempts()), null);
         }
         if (decision.answers()) {
             return new Answer(prediction.withOdd(check), null);
         }
         Prediction withheld = new Prediction(prediction.id(), prediction.taskId(), text, null, 0,
                 decision.layer(), decision.modelVersion(), prediction.scores(), latencyMs, prediction.createdAt(),
-                null, check);
+                null, check, decision.attempts());
         if (check.action() != OddAction.REVIEW) {
             return new Answer(withheld, null);
         }

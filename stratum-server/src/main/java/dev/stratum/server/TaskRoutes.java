@@ -3,6 +3,7 @@ package dev.stratum.server;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratum.api.GeneralLayer;
 import dev.stratum.api.InvalidRequestException;
 import dev.stratum.api.Label;
 import dev.stratum.api.NewTask;
@@ -121,7 +122,8 @@ final class TaskRoutes {
      * set to null goes back to the threshold each trained model chooses, so it is read as a node to tell null from
      * absent.
      */
-    record SettingsPatch(JsonNode hyperlocalThreshold, Integer retrainEvery, ModelPolicy lifecycle) {
+    record SettingsPatch(JsonNode hyperlocalThreshold, Integer retrainEvery, ModelPolicy lifecycle,
+            GeneralLayer generalLayer) {
         SettingsPatch {
             if (hyperlocalThreshold != null && !hyperlocalThreshold.isNull() && !hyperlocalThreshold.isNumber()) {
                 throw new InvalidRequestException("invalid_field", "field 'hyperlocal_threshold' must be a number from "
@@ -135,7 +137,8 @@ final class TaskRoutes {
                     : hyperlocalThreshold.isNull() ? null : Double.valueOf(hyperlocalThreshold.doubleValue());
             // A lifecycle policy given is put in force whole (its missing fields take their defaults).
             return new TaskSettings(threshold, retrainEvery == null ? base.retrainEvery() : retrainEvery,
-                    lifecycle == null ? base.lifecycle() : lifecycle);
+                    lifecycle == null ? base.lifecycle() : lifecycle,
+                    generalLayer == null ? base.generalLayer() : generalLayer);
         }
     }
 

@@ -101,6 +101,40 @@ class GenerationEndToEndTest {
         assertThat(withoutModel.errorCode()).isEqualTo("no_language_model");
     }
 
+    @Test
+    void aClassificationTask_canAskTheLanguageModel_asItsGeneralLayer_andFallsBackToTheLocalOne() {
+        String task = TestServer.uniqueTaskId("tickets-llm");
+        Reply created = t.post("/v1/tasks", "{\"id\": \"" + task + "\", \"labels\": [{\"name\": \"billing\","
+                + " \"description\": \"charges and refunds\"}, \"bug\", \"feature\"],"
+                + " \"settings\": {\"general_layer\": \"llm\"}}");
+        assertThat(created.status()).as("create: %s", created).isEqualTo(201);
+        assertThat(created.json().path("settings").path("general_layer").asText()).isEqualTo("llm");
+
+        llm.enqueue(ScriptedOpenAiServer.Reply.content("{\"label\": \"refunds\"}"),
+                ScriptedOpenAiServer.Reply.content("{\"label\": \"billing\"}"));
+        Reply answered = t.post("/v1/tasks/" + task + "/predict", "{\"text\": \"I was charged twice this month\"}");
+        assertThat(answered.status()).as("predict: %s", answered).isEqualTo(200);
+        assertThat(answered.json().path("label").asText()).isEqualTo("billing");
+        assertThat(answered.json().path("source").asText()).isEqualTo("general");
+        assertThat(answered.json().path("model_version").asText()).isEqualTo("llm:scripted-model/classify/v1");
+        assertThat(answered.json().path("attempts")).hasSize(2);
+        assertThat(answered.json().path("attempts").get(0).path("error").asText()).contains("refunds");
+        assertThat(llm.requests().get(0).body().toString()).as("the taxonomy is in the prompt")
+                .contains("charges and refunds");
+
+        llm.otherwise(ScriptedOpenAiServer.Reply.serverError());
+        Reply local = t.post("/v1/tasks/" + task + "/predict", "{\"text\": \"The app crashes on start\"}");
+        assertThat(local.status()).as("predict: %s", local).isEqualTo(200);
+        assertThat(local.json().path("model_version").asText()).as("%s", local)
+                .isEqualTo("bge-small-en-v1.5-q");
+        assertThat(local.json().path("attempts").get(0).path("error").asText()).isNotBlank();
+
+        Reply withoutModel = TestServer.shared().method("PATCH", "/v1/tasks/" + TestServer.shared().createTask("plain")
+                + "/settings", "{\"general_layer\": \"llm\"}");
+        assertThat(withoutModel.status()).isEqualTo(503);
+        assertThat(withoutModel.errorCode()).isEqualTo("no_language_model");
+    }
+
     private String createTask() {
         String id = TestServer.uniqueTaskId("tickets-gen");
         Reply created = t.post("/v1/tasks", "{\"id\": \"" + id + "\", \"kind\": \"generation\", \"instructions\":"

@@ -1,0 +1,33 @@
+package dev.stratum.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What answers a classification task when its hyperlocal layer does not. */
+public enum GeneralLayer {
+    /** The local sentence encoder, zero-shot over the labels' names and descriptions: nothing leaves the machine. */
+    LOCAL,
+    /**
+     * The configured language model, with the taxonomy and the most similar validated examples in the prompt; the
+     * local layer answers when it abstains or cannot be reached.
+     */
+    LLM;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static GeneralLayer parse(String value) {
+        for (GeneralLayer layer : values()) {
+            if (layer.wireName().equalsIgnoreCase(value == null ? "" : value.strip())) {
+                return layer;
+            }
+        }
+        throw new InvalidRequestException("invalid_settings", "general_layer '" + value + "' is not known; use one of "
+                + Arrays.stream(values()).map(GeneralLayer::wireName).toList());
+    }
+}
