@@ -98,6 +98,11 @@ public final class OddGuard {
                     format("input is %,d characters long; this task's policy answers texts of at most %,d characters."
                             + " Shorten or split it.", text.length(), maxLength), OddEvidence.none(version));
         }
+        String missing = InputFields.missing(text, policy.input().requiredFields());
+        if (missing != null) {
+            return new OddVerdict.Refused(OddRule.MISSING_FIELDS, policy.actionFor(OddRule.MISSING_FIELDS), missing,
+                    OddEvidence.none(version));
+        }
         if (calibration == null) {
             return new OddVerdict.Abstained(OddRule.LOW_CONFIDENCE, policy.actionFor(OddRule.LOW_CONFIDENCE),
                     "this task's model is not calibrated yet, so no answer can be promised to be right at "

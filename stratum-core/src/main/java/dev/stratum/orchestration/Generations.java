@@ -25,6 +25,7 @@ import dev.stratum.llm.GenerationRequest;
 import dev.stratum.llm.LlmGenerator;
 import dev.stratum.llm.OutputParser;
 import dev.stratum.llm.OutputSpec;
+import dev.stratum.odd.InputFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,6 +122,11 @@ final class Generations {
             String reason = "input is " + input.length() + " characters long; this task's policy answers texts of at"
                     + " most " + policy.input().maxLength() + " characters. Shorten or split it.";
             return withheld(runtime, id, input, now, startNanos, policy, OddRule.INPUT_TOO_LONG, reason, List.of(),
+                    near);
+        }
+        String missing = InputFields.missing(input, policy.input().requiredFields());
+        if (missing != null) {
+            return withheld(runtime, id, input, now, startNanos, policy, OddRule.MISSING_FIELDS, missing, List.of(),
                     near);
         }
         GenerationRequest request = GenerationRequest.of(input, task.instructions(), spec(policy))

@@ -54,6 +54,27 @@ class OddGuardTest {
     }
 
     @Test
+    void check_inputWithoutARequiredField_isRefusedNamingIt() {
+        OddPolicy policy = new OddPolicy(null, new OddPolicy.InputRules(null, null, null, null,
+                List.of("description", "amount"), null), null, null);
+
+        OddVerdict missing = check(guard(policy), "{\"description\": \"taxi\", \"amount\": \"\"}",
+                CLUSTERS.centre(3));
+        OddVerdict notJson = check(guard(policy), "taxi to the airport", CLUSTERS.centre(3));
+        OddVerdict complete = check(guard(policy), "{\"description\": \"taxi\", \"amount\": 23.1}",
+                CLUSTERS.centre(3));
+
+        assertThat(missing).isInstanceOfSatisfying(OddVerdict.Refused.class, r -> {
+            assertThat(r.rule()).isEqualTo(OddRule.MISSING_FIELDS);
+            assertThat(r.action()).isEqualTo(OddAction.ABSTAIN);
+            assertThat(r.reason()).isEqualTo("the input lacks the field amount, which this task's policy requires");
+        });
+        assertThat(notJson).isInstanceOfSatisfying(OddVerdict.Refused.class,
+                r -> assertThat(r.reason()).contains("is not a JSON object"));
+        assertThat(complete.inside()).isTrue();
+    }
+
+    @Test
     void check_inputUnlikeTheTasksData_isRefusedAsOutOfDomainWithAReasonToShow() {
         OddVerdict verdict = check(guard(OddPolicy.DEFAULT), "an input", CLUSTERS.outOfDomain(1, 9).getFirst());
 

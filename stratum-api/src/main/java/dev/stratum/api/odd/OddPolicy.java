@@ -38,11 +38,15 @@ public record OddPolicy(Integer version, InputRules input, OutputRules output, C
      *     the check refuses what looks less like the task's examples than the rest. 1 turns the check off
      * @param onTooLong what happens to a longer text (default {@code abstain})
      * @param onOutOfDomain what happens to an input that looks out of domain (default {@code review})
+     * @param requiredFields for inputs that are JSON objects (for example an invoice line sent as
+     *     {@code {"description": ..., "amount": ...}}): the fields each must have, non-empty (default none: any text)
+     * @param onMissingFields what happens to an input without them (default {@code abstain})
      */
     public record InputRules(Integer maxLength, Double inDomainAcceptance, OddAction onTooLong,
-            OddAction onOutOfDomain) {
+            OddAction onOutOfDomain, List<String> requiredFields, OddAction onMissingFields) {
         public static final int DEFAULT_MAX_LENGTH = Example.MAX_TEXT_LENGTH;
         public static final double DEFAULT_ACCEPTANCE = 0.95;
+        public static final int MAX_REQUIRED_FIELDS = 50;
 
         public InputRules {
             maxLength = maxLength == null ? DEFAULT_MAX_LENGTH : maxLength;
@@ -58,6 +62,18 @@ public record OddPolicy(Integer version, InputRules input, OutputRules output, C
             }
             onTooLong = onTooLong == null ? OddAction.ABSTAIN : onTooLong;
             onOutOfDomain = onOutOfDomain == null ? OddAction.REVIEW : onOutOfDomain;
+            requiredFields = List.copyOf(requiredFields == null ? List.of() : requiredFields);
+            if (requiredFields.size() > MAX_REQUIRED_FIELDS
+                    || requiredFields.stream().anyMatch(f -> f == null || f.isBlank())) {
+                throw invalid("input.required_fields lists " + requiredFields.size() + " names; give at most "
+                        + MAX_REQUIRED_FIELDS + " non-empty field names, or leave it out to accept any text");
+            }
+            onMissingFields = onMissingFields == null ? OddAction.ABSTAIN : onMissingFields;
+        }
+
+        public InputRules(Integer maxLength, Double inDomainAcceptance, OddAction onTooLong,
+                OddAction onOutOfDomain) {
+            this(maxLength, inDomainAcceptance, onTooLong, onOutOfDomain, null, null);
         }
     }
 
@@ -127,6 +143,7 @@ public record OddPolicy(Integer version, InputRules input, OutputRules output, C
     public OddAction actionFor(OddRule rule) {
         return switch (rule) {
             case INPUT_TOO_LONG -> input.onTooLong();
+            case MISSING_FIELDS -> input.onMissingFields();
             case OUT_OF_DOMAIN -> input.onOutOfDomain();
             case LABEL_NOT_IN_TAXONOMY, OUTPUT_INVALID -> output.onViolation();
             case PROVIDER_UNAVAILABLE -> OddAction.FALLBACK;

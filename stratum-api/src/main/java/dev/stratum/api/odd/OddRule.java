@@ -8,6 +8,8 @@ import java.util.Locale;
 public enum OddRule {
     /** The input is longer than the policy allows. */
     INPUT_TOO_LONG,
+    /** The input is not a JSON object with every field the policy requires. */
+    MISSING_FIELDS,
     /** The input looks unlike the task's validated examples, or like inputs people rejected as out of scope. */
     OUT_OF_DOMAIN,
     /** The model's label is not in the task's taxonomy. */
