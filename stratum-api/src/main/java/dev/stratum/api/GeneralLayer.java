@@ -2,8 +2,6 @@ package dev.stratum.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** What answers a classification task when its hyperlocal layer does not. */
 public enum GeneralLayer {
@@ -17,17 +15,11 @@ public enum GeneralLayer {
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     @JsonCreator
     public static GeneralLayer parse(String value) {
-        for (GeneralLayer layer : values()) {
-            if (layer.wireName().equalsIgnoreCase(value == null ? "" : value.strip())) {
-                return layer;
-            }
-        }
-        throw new InvalidRequestException("invalid_settings", "general_layer '" + value + "' is not known; use one of "
-                + Arrays.stream(values()).map(GeneralLayer::wireName).toList());
+        return WireNames.parse(values(), value, "invalid_settings", "general_layer");
     }
 }

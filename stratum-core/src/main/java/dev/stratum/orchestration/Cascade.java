@@ -153,17 +153,23 @@ final class Cascade {
                 () -> runtime.guard().check(text, embedding, checked.distribution(), request.near(),
                         runtime.ensembleUncertainty(embedding)));
         Decision decided = new Decision(checked.distribution(), checked.layer(), checked.modelVersion(), verdict);
-        if (decided.action() == OddAction.FALLBACK) {
+        // Falling back to the general layer: its local answer is already here unless the language model must be asked.
+        if (decided.action() == OddAction.FALLBACK && (checked.layer() == Layer.HYPERLOCAL || asksLlm(request))) {
             return general(request, verdict);
         }
         return decided;
     }
 
+    /** Whether the general layer of this request is the language model. */
+    private boolean asksLlm(Request request) {
+        return request.llmText() != null && llm != null
+                && request.runtime().task().settings().generalLayer() == GeneralLayer.LLM;
+    }
+
     /** The general layer's answer: the language model when the task asks for it and one is configured, else local. */
     private Decision general(Request request, OddVerdict verdict) {
         TaskRuntime runtime = request.runtime();
-        if (request.llmText() == null || llm == null
-                || runtime.task().settings().generalLayer() != GeneralLayer.LLM) {
+        if (!asksLlm(request)) {
             return localGeneral(request, verdict, List.of());
         }
         LlmGeneralLayer.Answer answer = request.telemetry().stage("general",

@@ -114,10 +114,8 @@ final class Generations {
         requireModel(task.id());
         OddPolicy policy = runtime.policy() == null ? OddPolicy.DEFAULT : runtime.policy();
         List<Neighbour> near = lookup.nearest(task.id(), embedding, Math.max(FEW_SHOT, neighbours));
-        List<FewShot> shots = new ArrayList<>();
-        for (Neighbour n : near.subList(0, Math.min(FEW_SHOT, near.size()))) {
-            store.examples().find(task.id(), n.exampleId()).ifPresent(e -> shots.add(new FewShot(e.text(), e.label())));
-        }
+        List<FewShot> shots = nearestExamples(store, task, near).stream()
+                .map(e -> new FewShot(e.text(), e.label())).toList();
         if (input.length() > policy.input().maxLength()) {
             String reason = "input is " + input.length() + " characters long; this task's policy answers texts of at"
                     + " most " + policy.input().maxLength() + " characters. Shorten or split it.";
@@ -177,6 +175,15 @@ final class Generations {
         OddCheck check = new OddCheck(false, rule, applied, reason, List.of(), policy.version(), null, Map.of());
         return new Outcome(new Prediction(id, task.id(), input, null, 0, Layer.GENERAL, modelName, List.of(),
                 latency(startNanos), now, null, check, attempts), check);
+    }
+
+    /** The validated examples behind the first {@link #FEW_SHOT} of {@code near}, most similar first. */
+    static List<Example> nearestExamples(Store store, Task task, List<Neighbour> near) {
+        List<Example> examples = new ArrayList<>();
+        for (Neighbour n : near.subList(0, Math.min(FEW_SHOT, near.size()))) {
+            store.examples().find(task.id(), n.exampleId()).ifPresent(examples::add);
+        }
+        return examples;
     }
 
     static void requireKind(Task task, TaskKind kind) {

@@ -12,7 +12,6 @@ import dev.stratum.llm.ChatClient;
 import dev.stratum.llm.LlmClassification;
 import dev.stratum.llm.LlmClassifier;
 import dev.stratum.llm.privacy.PiiRedactor;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,11 +35,9 @@ final class LlmGeneralLayer {
     record Answer(Distribution distribution, String modelVersion, List<GenerationAttempt> attempts) {}
 
     Answer classify(Task task, String text, List<Neighbour> near) {
-        List<Example> examples = new ArrayList<>();
-        for (Neighbour n : near.subList(0, Math.min(Generations.FEW_SHOT, near.size()))) {
-            store.examples().find(task.id(), n.exampleId()).filter(e -> task.hasLabel(e.label()))
-                    .ifPresent(examples::add);
-        }
+        // An example whose label left the taxonomy would be refused by the classifier: leave it out.
+        List<Example> examples = Generations.nearestExamples(store, task, near).stream()
+                .filter(e -> task.hasLabel(e.label())).toList();
         LlmClassification result;
         try {
             result = classifier.classify(text, task.labels(), examples);

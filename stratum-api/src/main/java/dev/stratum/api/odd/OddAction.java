@@ -2,9 +2,7 @@ package dev.stratum.api.odd;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.stratum.api.InvalidRequestException;
-import java.util.Arrays;
-import java.util.Locale;
+import dev.stratum.api.WireNames;
 
 /** What Stratum does with a prediction that breaks a rule of its task's {@link OddPolicy}. */
 public enum OddAction {
@@ -17,17 +15,11 @@ public enum OddAction {
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     @JsonCreator
     public static OddAction parse(String value) {
-        for (OddAction action : values()) {
-            if (action.wireName().equalsIgnoreCase(value == null ? "" : value.strip())) {
-                return action;
-            }
-        }
-        throw new InvalidRequestException("invalid_odd_policy", "ODD action '" + value + "' is not known; use one of "
-                + Arrays.stream(values()).map(OddAction::wireName).toList());
+        return WireNames.parse(values(), value, "invalid_odd_policy", "ODD action");
     }
 }
