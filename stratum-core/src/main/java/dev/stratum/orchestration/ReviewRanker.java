@@ -57,6 +57,7 @@ final class ReviewRanker {
     private final long seed;
     private final boolean automatic;
     private final Map<String, Boolean> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> grown = new ConcurrentHashMap<>();
     private final Map<String, ReviewRanking> last = new ConcurrentHashMap<>();
 
@@ -85,7 +86,7 @@ final class ReviewRanker {
     /** Where the task's ranking stands. */
     ReviewRanking status(String taskId) {
         ActiveLearning settings = tasks.get(taskId).task().settings().activeLearning();
-        boolean pending = waiting.containsKey(taskId);
+        boolean pending = waiting.containsKey(taskId) || running.containsKey(taskId);
         ReviewRanking done = last.get(taskId);
         return done == null ? ReviewRanking.none(taskId, settings, pending)
                 : new ReviewRanking(taskId, settings, pending, done.rankedAt(), done.strategy(), done.modelVersion(),
@@ -100,8 +101,13 @@ final class ReviewRanker {
         grown.computeIfAbsent(taskId, id -> new AtomicLong()).set(0);
         try {
             background.execute(() -> {
+                running.put(taskId, true);
                 waiting.remove(taskId);
-                run(taskId, trigger);
+                try {
+                    run(taskId, trigger);
+                } finally {
+                    running.remove(taskId);
+                }
             });
         } catch (RejectedExecutionException e) {
             waiting.remove(taskId);
@@ -159,7 +165,7 @@ final class ReviewRanker {
         List<Distribution> predictions = new ArrayList<>(pool.size());
         if (hasModel) {
             for (float[] vector : poolVectors) {
-                predictions.add(runtime.hyperlocal().predict(vector, memory.nearest(taskId, vector, neighbours)));
+                predictions.add(modelScores(runtime, vector));
             }
         }
         SelectionContext context = hasModel
@@ -181,6 +187,11 @@ final class ReviewRanker {
         store.pool().applyRanking(taskId, ranked);
         return new ReviewRanking(taskId, settings, false, clock.instant(), result.strategy(), modelVersion,
                 pool.size(), ranked.size(), trigger, seconds(start), null);
+    }
+
+    /** What a ranking ranks by: the production model's blend of its head and the memory's vote, as the cascade has it. */
+    Distribution modelScores(TaskRuntime runtime, float[] vector) {
+        return runtime.hyperlocal().predict(vector, memory.nearest(runtime.task().id(), vector, neighbours));
     }
 
     /** The task's examples as a training set over its label space, for strategies that train heads of their own. */

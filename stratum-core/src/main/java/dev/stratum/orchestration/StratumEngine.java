@@ -167,6 +167,11 @@ public final class StratumEngine implements StratumService {
         return embeddings;
     }
 
+    /** The production model's distribution for a text, as a ranking of the review queue sees it; for tests. */
+    Distribution modelScores(String taskId, String text) {
+        return ranker.modelScores(tasks.get(taskId), embeddings.forExamples(List.of(text)).get(text));
+    }
+
     /** The store behind this engine, for the parts of the server that keep their own data (API keys). */
     public Store store() {
         return store;

@@ -11,6 +11,12 @@ import java.util.List;
  * more than a random one, which over-samples what is common and may miss whole labels.
  */
 public final class ColdStart {
+    /**
+     * Clusterings tried, the most cohesive kept: a seed set is chosen once per task, so a few more passes over the
+     * pool are cheap next to a reviewer's time on a seed that repeats a topic.
+     */
+    static final int RESTARTS = 5;
+
     private ColdStart() {}
 
     /** Up to {@code count} pool indexes, one per cluster of {@code pool}; see the class comment. */
@@ -26,7 +32,7 @@ public final class ColdStart {
         if (pool.isEmpty() || count < 1) {
             return List.of();
         }
-        SphericalKMeans.Clusters clusters = SphericalKMeans.cluster(pool, count, seed);
+        SphericalKMeans.Clusters clusters = SphericalKMeans.bestOf(pool, count, seed, RESTARTS);
         int[] sizes = new int[clusters.centroids().length];
         for (int c : clusters.assignment()) {
             sizes[c]++;
