@@ -43,6 +43,13 @@ public interface StratumService extends AutoCloseable {
     /** Streams labelled rows into the task; everything counted as imported is committed when this returns. */
     ImportResult importExamples(String taskId, InputStream data, ImportOptions options);
 
+    /**
+     * Streams unlabelled texts (a CSV or JSON-lines file with a text column, or plain lines) into the task's pool,
+     * from which active learning chooses what to review; a text already in the pool is skipped. Nothing becomes an
+     * example until a reviewer labels it.
+     */
+    ImportResult importUnlabelled(String taskId, InputStream data, ImportOptions options);
+
     ExamplePage examples(String taskId, int offset, int limit);
 
     void deleteExample(String taskId, long exampleId);
@@ -88,10 +95,25 @@ public interface StratumService extends AutoCloseable {
      */
     Evaluation evaluateHoldout(String taskId, double share, long seed);
 
-    /** A task's review queue in review order (highest priority, then oldest, first); status null for all. */
+    /**
+     * A task's review queue in review order: the items its active-learning strategy ranked, in rank order, then the
+     * rest by priority, oldest first; status null for all.
+     */
     List<ReviewItem> reviewQueue(String taskId, ReviewItem.Status status, int offset, int limit);
 
     ReviewItem reviewItem(String itemId);
+
+    /** Where the ranking of the task's review queue stands. */
+    ReviewRanking reviewRanking(String taskId);
+
+    /** Asks for a new ranking of the task's review queue in the background, and returns where it stands. */
+    ReviewRanking rankReviewQueue(String taskId);
+
+    /**
+     * The task's predictions and feedback in {@code [from, to)} per interval of {@code bucket}, and the learning curve
+     * of its model versions.
+     */
+    TaskHistory history(String taskId, java.time.Instant from, java.time.Instant to, java.time.Duration bucket);
 
     /** Claims an item for a reviewer, so two people do not review the same item. */
     ReviewItem claimReview(String itemId, String reviewer);

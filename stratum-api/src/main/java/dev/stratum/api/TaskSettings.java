@@ -13,9 +13,10 @@ import dev.stratum.api.lifecycle.ModelPolicy;
  *     {@link ModelPolicy#DEFAULT}
  * @param generalLayer what answers when the hyperlocal layer does not (a classification task); null for
  *     {@link GeneralLayer#LOCAL}
+ * @param activeLearning how the review queue is ordered; null for {@link ActiveLearning#DEFAULT}
  */
 public record TaskSettings(Double hyperlocalThreshold, int retrainEvery, ModelPolicy lifecycle,
-        GeneralLayer generalLayer) {
+        GeneralLayer generalLayer, ActiveLearning activeLearning) {
     public static final TaskSettings DEFAULTS = new TaskSettings(null, 50);
 
     /** Settings with the default lifecycle and the local general layer. */
@@ -28,8 +29,15 @@ public record TaskSettings(Double hyperlocalThreshold, int retrainEvery, ModelPo
         this(hyperlocalThreshold, retrainEvery, lifecycle, null);
     }
 
+    /** Settings with the default active learning. */
+    public TaskSettings(Double hyperlocalThreshold, int retrainEvery, ModelPolicy lifecycle,
+            GeneralLayer generalLayer) {
+        this(hyperlocalThreshold, retrainEvery, lifecycle, generalLayer, null);
+    }
+
     public TaskSettings {
         generalLayer = generalLayer == null ? GeneralLayer.LOCAL : generalLayer;
+        activeLearning = activeLearning == null ? ActiveLearning.DEFAULT : activeLearning;
         if (hyperlocalThreshold != null && !(hyperlocalThreshold >= 0 && hyperlocalThreshold <= 1)) {
             throw new InvalidRequestException("invalid_settings",
                     "hyperlocal_threshold must be between 0 and 1 (or null for the threshold chosen at training), got "

@@ -16,9 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code stratum import}: streams a labelled file into a task's validated examples. */
+/**
+ * {@code stratum import}: streams a labelled file into a task's validated examples, or with {@code --unlabelled}
+ * texts into the pool that active learning ranks for review.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import labelled examples from a CSV (with a header row) or JSON-lines file into a task.")
+        description = {"Import labelled examples from a CSV (with a header row) or JSON-lines file into a task.",
+            "With --unlabelled, import texts without labels (CSV or JSON lines with a text column, or a .txt file of"
+                    + " one text per line) into the pool from which the task's review queue is chosen."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,8 +37,9 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The labelled file.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "csv|jsonl",
-            description = "File format; guessed from the file name when omitted (.jsonl and .ndjson are JSON lines).")
+    @Option(names = "--format", paramLabel = "csv|jsonl|lines",
+            description = "File format; guessed from the file name when omitted (.jsonl and .ndjson are JSON lines,"
+                    + " .txt plain lines).")
     ImportFormat format;
 
     @Option(names = "--text-col", paramLabel = "NAME", description = "The text column or field. Default: text")
@@ -46,6 +52,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--add-labels", description = "Add labels missing from the taxonomy instead of skipping rows.")
     boolean addLabels;
 
+    @Option(names = "--unlabelled", description = "The file holds texts without labels: add them to the review pool.")
+    boolean unlabelled;
+
     @Override
     public Integer call() throws Exception {
         ImportOptions options = new ImportOptions(
@@ -53,6 +62,15 @@ final class ImportCommand implements Callable<Integer> {
                 addLabels);
         PrintWriter out = spec.commandLine().getOut();
         try (StratumService service = data.openForScript(); InputStream in = Files.newInputStream(file)) {
+            if (unlabelled) {
+                ImportResult result = service.importUnlabelled(taskId, in, options);
+                out.printf("added %d unlabelled texts to the review pool of task '%s', skipped %d (empty, too long,"
+                        + " or in the pool already)%n", result.imported(), taskId, result.skipped());
+                result.errors().forEach(e -> out.printf("  line %d: %s%n", e.line(), e.message()));
+                out.printf("a running server ranks them for review when the pool has grown, after the next training"
+                        + " or at its next start; ask now with: POST /v1/tasks/%s/review/rank%n", taskId);
+                return 0;
+            }
             ImportResult result = service.importExamples(taskId, in, options);
             out.printf("imported %d examples into task '%s', skipped %d%n", result.imported(), taskId,
                     result.skipped());

@@ -70,6 +70,49 @@ final class ExampleIngest {
         return new ImportResult(progress.imported, progress.skipped, progress.errors, progress.labelsAdded);
     }
 
+    /**
+     * Streams unlabelled texts into the task's pool in committed batches; a label column, if any, is ignored, and a
+     * text the pool holds already is counted as skipped (without a line of its own in the errors).
+     */
+    ImportResult importUnlabelled(String taskId, InputStream data, ImportOptions options) {
+        tasks.get(taskId);
+        Progress progress = new Progress();
+        List<String> pending = new ArrayList<>(BATCH);
+        try (LabelledFileReader reader = LabelledFileReader.openTexts(data, options)) {
+            while (reader.hasNext()) {
+                LabelledRow row = reader.next();
+                progress.lastLine = row.line();
+                if (!row.ok()) {
+                    progress.skip(row.line(), "line " + row.line() + " " + row.error());
+                } else if (row.text().length() > Example.MAX_TEXT_LENGTH) {
+                    progress.skip(row.line(), "line " + row.line() + " has a text of " + row.text().length()
+                            + " characters; the limit is " + Example.MAX_TEXT_LENGTH);
+                } else {
+                    pending.add(row.text());
+                    if (pending.size() == BATCH) {
+                        addToPool(taskId, pending, progress);
+                    }
+                }
+            }
+            addToPool(taskId, pending, progress);
+        } catch (UncheckedIOException e) {
+            throw new InvalidRequestException("unreadable_file", "reading the file failed after line "
+                    + progress.lastLine + " (" + e.getCause().getMessage() + "); " + progress.imported
+                    + " texts before it were imported", e);
+        }
+        return new ImportResult(progress.imported, progress.skipped, progress.errors, List.of());
+    }
+
+    private void addToPool(String taskId, List<String> texts, Progress progress) {
+        if (texts.isEmpty()) {
+            return;
+        }
+        int added = store.pool().add(taskId, texts, clock.instant());
+        progress.imported += added;
+        progress.skipped += texts.size() - added;
+        texts.clear();
+    }
+
     /** Counts and reported errors of one import. */
     private static final class Progress {
         final List<RowError> errors = new ArrayList<>();

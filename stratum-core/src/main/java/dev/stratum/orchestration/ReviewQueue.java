@@ -17,8 +17,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Each task's queue of inputs that need a person. Items come from predictions that abstained or were refused;
- * resolving one with a label adds a validated example to the memory at once, like feedback does.
+ * Each task's queue of inputs that need a person. Items come from predictions that abstained or were refused, and
+ * from the pool of unvalidated items the {@link ReviewRanker} chose; resolving one with a label adds a validated
+ * example to the memory at once, like feedback does.
  */
 final class ReviewQueue {
     private final Store store;
@@ -27,7 +28,7 @@ final class ReviewQueue {
     private final Indexer indexer;
     private final TrainingLoop training;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     ReviewQueue(Store store, TaskRegistry tasks, Embeddings embeddings, Indexer indexer, TrainingLoop training,
             Clock clock) {
@@ -46,11 +47,15 @@ final class ReviewQueue {
      * @param priority higher is reviewed first
      */
     ReviewItem draft(Prediction prediction, String reason, List<LabelScore> candidates, double priority) {
+        return ReviewItem.open(newId(clock), prediction.taskId(), prediction.id(), prediction.text(), reason,
+                candidates, priority, clock.instant());
+    }
+
+    /** A new review item id: the time in base 36 and 64 random bits, so ids sort roughly by creation. */
+    static String newId(Clock clock) {
         byte[] bytes = new byte[8];
-        random.nextBytes(bytes);
-        return ReviewItem.open("rv_" + Long.toString(clock.millis(), 36) + HexFormat.of().formatHex(bytes),
-                prediction.taskId(), prediction.id(), prediction.text(), reason, candidates, priority,
-                clock.instant());
+        RANDOM.nextBytes(bytes);
+        return "rv_" + Long.toString(clock.millis(), 36) + HexFormat.of().formatHex(bytes);
     }
 
     void insert(ReviewItem item) {

@@ -18,8 +18,10 @@ import dev.stratum.api.NewTask;
 import dev.stratum.api.NotFoundException;
 import dev.stratum.api.Prediction;
 import dev.stratum.api.ReviewItem;
+import dev.stratum.api.ReviewRanking;
 import dev.stratum.api.StratumService;
 import dev.stratum.api.Task;
+import dev.stratum.api.TaskHistory;
 import dev.stratum.api.TaskKind;
 import dev.stratum.api.TaskSettings;
 import dev.stratum.api.TaskStats;
@@ -43,6 +45,7 @@ import dev.stratum.odd.OddVerdict;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -73,6 +76,9 @@ public final class StratumEngine implements StratumService {
     private final Clock clock;
     private final ExecutorService indexing;
     private final ExecutorService trainingThread;
+    private final ExecutorService rankingThread;
+    private final ReviewRanker ranker;
+    private final TaskHistories histories;
     private volatile EngineTelemetry telemetry = EngineTelemetry.NOOP;
 
     StratumEngine(EngineConfig config, Store store, VectorIndex index, EmbeddingModel encoder, HeadTrainer trainer,
@@ -102,8 +108,20 @@ public final class StratumEngine implements StratumService {
         this.generations = new Generations(store, chat, config.llm() == null ? null : "llm:" + config.llm().model(),
                 config.neighbours());
         this.reviews = new ReviewQueue(store, tasks, embeddings, indexer, training, clock);
+        this.rankingThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stratum-ranking").daemon()
+                .factory());
+        this.ranker = new ReviewRanker(store, tasks, embeddings, index::nearest, trainer, rankingThread, clock, config);
+        this.histories = new TaskHistories(store, tasks);
+        training.afterTraining = taskId -> {
+            if (ranker.automatic()) {
+                ranker.schedule(taskId, "after training");
+            }
+        };
         indexer.verifyOnStart(store.tasks().list());
         retrainStaleModels(config);
+        if (ranker.automatic()) {
+            store.tasks().list().forEach(task -> ranker.schedule(task.id(), "start-up"));
+        }
     }
 
     /** Retrains, in the background, each task whose current model learnt from another encoder than this engine's. */
@@ -149,6 +167,11 @@ public final class StratumEngine implements StratumService {
         return embeddings;
     }
 
+    /** The production model's distribution for a text, as a ranking of the review queue sees it; for tests. */
+    Distribution modelScores(String taskId, String text) {
+        return ranker.modelScores(tasks.get(taskId), embeddings.forExamples(List.of(text)).get(text));
+    }
+
     /** The store behind this engine, for the parts of the server that keep their own data (API keys). */
     public Store store() {
         return store;
@@ -188,7 +211,12 @@ public final class StratumEngine implements StratumService {
     @Override
     public Task updateSettings(String taskId, TaskSettings settings) {
         requireGeneralLayer(taskId, settings);
-        return tasks.updateSettings(taskId, settings);
+        TaskSettings before = tasks.get(taskId).task().settings();
+        Task updated = tasks.updateSettings(taskId, settings);
+        if (!before.activeLearning().equals(updated.settings().activeLearning())) {
+            ranker.schedule(taskId, "the active-learning setting changed");
+        }
+        return updated;
     }
 
     @Override
@@ -289,6 +317,8 @@ public final class StratumEngine implements StratumService {
             store.predictions().insertAll(answers.stream().map(Answer::prediction).toList());
             answers.stream().map(Answer::review).filter(Objects::nonNull).forEach(reviews::insert);
         });
+        // Counting only: a ranking, when due, runs in the background.
+        ranker.onPoolGrowth(answers.getFirst().prediction().taskId(), answers.size());
     }
 
     private static void validateBatch(List<String> texts) {
@@ -481,6 +511,16 @@ public final class StratumEngine implements StratumService {
     }
 
     @Override
+    public ImportResult importUnlabelled(String taskId, InputStream data, ImportOptions options) {
+        requireClassification(taskId);
+        ImportResult result = ingest.importUnlabelled(taskId, data, options);
+        if (result.imported() > 0) {
+            ranker.onPoolGrowth(taskId, result.imported());
+        }
+        return result;
+    }
+
+    @Override
     public ExamplePage examples(String taskId, int offset, int limit) {
         tasks.get(taskId);
         if (offset < 0 || limit < 1 || limit > 1000) {
@@ -578,6 +618,31 @@ public final class StratumEngine implements StratumService {
     }
 
     @Override
+    public ReviewRanking reviewRanking(String taskId) {
+        return ranker.status(taskId);
+    }
+
+    @Override
+    public ReviewRanking rankReviewQueue(String taskId) {
+        requireClassification(taskId);
+        ranker.schedule(taskId, "on request");
+        return ranker.status(taskId);
+    }
+
+    /** Refuses a generation task where the review pool is meant: active learning ranks labels to choose. */
+    private void requireClassification(String taskId) {
+        if (tasks.get(taskId).task().kind() != TaskKind.CLASSIFICATION) {
+            throw new InvalidRequestException("wrong_task_kind", "task '" + taskId + "' generates; unlabelled"
+                    + " texts and the active-learning ranking of the review queue are for classification tasks");
+        }
+    }
+
+    @Override
+    public TaskHistory history(String taskId, Instant from, Instant to, Duration bucket) {
+        return histories.history(taskId, from, to, bucket);
+    }
+
+    @Override
     public ReviewItem claimReview(String itemId, String reviewer) {
         return reviews.claim(itemId, reviewer);
     }
@@ -624,9 +689,11 @@ public final class StratumEngine implements StratumService {
         indexer.stop();
         indexing.shutdown();
         trainingThread.shutdown();
+        rankingThread.shutdown();
         try {
             indexing.awaitTermination(30, TimeUnit.SECONDS);
             trainingThread.awaitTermination(30, TimeUnit.SECONDS);
+            rankingThread.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

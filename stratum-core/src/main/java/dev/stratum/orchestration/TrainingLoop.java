@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,8 @@ final class TrainingLoop {
     private final ModelLifecycle lifecycle;
     /** Set by the engine before it is used; background runs read it from the training thread. */
     volatile EngineTelemetry telemetry = EngineTelemetry.NOOP;
+    /** Told the task's id after every successful training (the review queue is ranked again). */
+    volatile Consumer<String> afterTraining = taskId -> {};
 
     TrainingLoop(Store store, TaskRegistry tasks, Indexer indexer, Embeddings embeddings, HyperlocalTraining training,
             ExecutorService background, Clock clock, EngineConfig config, Cascade cascade, ModelLifecycle lifecycle) {
@@ -94,6 +97,7 @@ final class TrainingLoop {
             TrainingRun done = new TrainingRun(taskId, Status.SUCCEEDED, trigger, started.startedAt(), clock.instant(),
                     version.id(), null);
             lastRuns.put(taskId, done);
+            afterTraining.accept(taskId);
             telemetry.training(taskId, System.nanoTime() - startNanos, true);
             request.attribute("gen_ai.response.model", version.id());
             return done;

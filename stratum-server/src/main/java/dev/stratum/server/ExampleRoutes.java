@@ -6,7 +6,10 @@ import dev.stratum.api.StratumService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** Validated examples: add one, import a file of them, page through them, delete one. */
+/**
+ * Validated examples: add one, import a file of them (or of unlabelled texts for the review pool), page through them,
+ * delete one.
+ */
 final class ExampleRoutes {
     static final int DEFAULT_PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 1000;
@@ -32,9 +35,13 @@ final class ExampleRoutes {
         ctx.status(201).json(service.addExample(ctx.pathParam("task"), request.text(), request.label()));
     }
 
+    /** Labelled examples, or with {@code ?unlabelled=true} texts for the review pool. */
     private void importFile(Context ctx) {
         String taskId = ctx.pathParam("task");
-        ctx.json(files.stream(ctx, (data, options) -> service.importExamples(taskId, data, options)));
+        boolean unlabelled = QueryParams.bool(ctx, "unlabelled", false);
+        ctx.json(files.stream(ctx, (data, options) -> unlabelled
+                ? service.importUnlabelled(taskId, data, options)
+                : service.importExamples(taskId, data, options)));
     }
 
     private void page(Context ctx) {

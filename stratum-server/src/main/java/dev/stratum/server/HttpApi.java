@@ -40,6 +40,7 @@ final class HttpApi {
             new EvaluationRoutes(service, bodies, files).register(javalin.routes);
             new TelemetryRoutes(telemetry, config.metrics()).register(javalin.routes);
             new ReviewRoutes(service, bodies).register(javalin.routes);
+            new HistoryRoutes(service, java.time.Clock.systemUTC()).register(javalin.routes);
             new PolicyRoutes(service, bodies).register(javalin.routes);
             new ConsoleRoutes().register(javalin.routes);
         });

@@ -61,8 +61,10 @@ final class LabelledFiles {
             return switch (explicit.strip().toLowerCase(Locale.ROOT)) {
                 case "csv" -> ImportFormat.CSV;
                 case "jsonl", "ndjson" -> ImportFormat.JSONL;
+                case "lines", "txt" -> ImportFormat.LINES;
                 default -> throw new InvalidRequestException("invalid_query_parameter", "query parameter 'format' is '"
-                        + JsonBodies.shorten(explicit) + "'; use format=csv or format=jsonl");
+                        + JsonBodies.shorten(explicit) + "'; use format=csv, format=jsonl or (unlabelled texts)"
+                        + " format=lines");
             };
         }
         String contentType = ctx.contentType();
@@ -71,8 +73,10 @@ final class LabelledFiles {
             case "text/csv", "application/csv" -> ImportFormat.CSV;
             case "application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
                     "application/jsonlines" -> ImportFormat.JSONL;
+            case "text/plain" -> ImportFormat.LINES;
             default -> throw ApiProblem.unsupportedMediaType(JsonBodies.route(ctx),
-                    "text/csv or application/x-ndjson (or add ?format=csv or ?format=jsonl)", contentType);
+                    "text/csv, application/x-ndjson or (unlabelled texts) text/plain (or add ?format=csv, ?format=jsonl"
+                            + " or ?format=lines)", contentType);
         };
     }
 

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The human review queue: list a task's items, claim one, resolve it with a label or as out of scope. The reviewer
- * is the API key that makes the call, so the queue records who decided what.
+ * The human review queue: list a task's items (in the order its active-learning strategy ranked them, each with its
+ * ranking), see or ask for the ranking, claim an item, resolve it with a label or as out of scope. The reviewer is the
+ * API key that makes the call, so the queue records who decided what.
  */
 final class ReviewRoutes {
     private static final int DEFAULT_PAGE_SIZE = 50;
@@ -27,6 +28,9 @@ final class ReviewRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/v1/tasks/{task}/review", this::list);
+        routes.get("/v1/tasks/{task}/review/ranking", ctx -> ctx.json(service.reviewRanking(ctx.pathParam("task"))));
+        routes.post("/v1/tasks/{task}/review/rank",
+                ctx -> ctx.status(202).json(service.rankReviewQueue(ctx.pathParam("task"))));
         routes.get("/v1/review/{id}", ctx -> ctx.json(service.reviewItem(ctx.pathParam("id"))));
         routes.post("/v1/review/{id}/claim", ctx -> ctx.json(service.claimReview(ctx.pathParam("id"), reviewer(ctx))));
         routes.post("/v1/review/{id}/resolve", this::resolve);

@@ -3,6 +3,7 @@ package dev.stratum.server;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratum.api.ActiveLearning;
 import dev.stratum.api.GeneralLayer;
 import dev.stratum.api.InvalidRequestException;
 import dev.stratum.api.Label;
@@ -123,7 +124,7 @@ final class TaskRoutes {
      * absent.
      */
     record SettingsPatch(JsonNode hyperlocalThreshold, Integer retrainEvery, ModelPolicy lifecycle,
-            GeneralLayer generalLayer) {
+            GeneralLayer generalLayer, ActiveLearning activeLearning) {
         SettingsPatch {
             if (hyperlocalThreshold != null && !hyperlocalThreshold.isNull() && !hyperlocalThreshold.isNumber()) {
                 throw new InvalidRequestException("invalid_field", "field 'hyperlocal_threshold' must be a number from "
@@ -135,10 +136,12 @@ final class TaskRoutes {
             Double threshold = hyperlocalThreshold == null
                     ? base.hyperlocalThreshold()
                     : hyperlocalThreshold.isNull() ? null : Double.valueOf(hyperlocalThreshold.doubleValue());
-            // A lifecycle policy given is put in force whole (its missing fields take their defaults).
+            // A lifecycle policy or active-learning setting given is put in force whole (its missing fields take
+            // their defaults).
             return new TaskSettings(threshold, retrainEvery == null ? base.retrainEvery() : retrainEvery,
                     lifecycle == null ? base.lifecycle() : lifecycle,
-                    generalLayer == null ? base.generalLayer() : generalLayer);
+                    generalLayer == null ? base.generalLayer() : generalLayer,
+                    activeLearning == null ? base.activeLearning() : activeLearning);
         }
     }
 

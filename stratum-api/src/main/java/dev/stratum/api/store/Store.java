@@ -18,6 +18,10 @@ public interface Store extends AutoCloseable {
 
     PolicyStore policies();
 
+    PoolStore pool();
+
+    HistoryStore history();
+
     /** Whether the store answers a trivial query now. */
     boolean isHealthy();
 

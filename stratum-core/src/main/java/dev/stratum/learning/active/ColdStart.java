@@ -11,14 +11,28 @@ import java.util.List;
  * more than a random one, which over-samples what is common and may miss whole labels.
  */
 public final class ColdStart {
+    /**
+     * Clusterings tried, the most cohesive kept: a seed set is chosen once per task, so a few more passes over the
+     * pool are cheap next to a reviewer's time on a seed that repeats a topic.
+     */
+    static final int RESTARTS = 5;
+
     private ColdStart() {}
 
     /** Up to {@code count} pool indexes, one per cluster of {@code pool}; see the class comment. */
     public static List<Integer> select(List<float[]> pool, int count, long seed) {
+        return select(pool, count, seed, null);
+    }
+
+    /**
+     * As {@link #select(List, int, long)}, and puts in {@code shares} (when not null) each pick's weight: the share of
+     * the pool in its cluster, or 0 for a point added because clusters came out empty.
+     */
+    static List<Integer> select(List<float[]> pool, int count, long seed, List<Double> shares) {
         if (pool.isEmpty() || count < 1) {
             return List.of();
         }
-        SphericalKMeans.Clusters clusters = SphericalKMeans.cluster(pool, count, seed);
+        SphericalKMeans.Clusters clusters = SphericalKMeans.bestOf(pool, count, seed, RESTARTS);
         int[] sizes = new int[clusters.centroids().length];
         for (int c : clusters.assignment()) {
             sizes[c]++;
@@ -34,9 +48,15 @@ public final class ColdStart {
         List<Integer> picked = new ArrayList<>(order.size());
         for (int c : order) {
             picked.add(medoids[c]);
+            if (shares != null) {
+                shares.add((double) sizes[c] / pool.size());
+            }
         }
         // Empty clusters leave the set short of count: fill it with the points least like anything picked.
         fillFarthestFirst(pool, picked, Math.min(count, pool.size()));
+        while (shares != null && shares.size() < picked.size()) {
+            shares.add(0.0);
+        }
         return picked;
     }
 

@@ -24,6 +24,11 @@ final class DiverseSelection implements SelectionStrategy {
         this.candidatesPerPick = candidatesPerPick;
     }
 
+    /** The strategy whose scores the batch is chosen by. */
+    ScoredSelection base() {
+        return base;
+    }
+
     @Override
     public String name() {
         return SelectionStrategies.DIVERSE_PREFIX + base.name();
@@ -34,7 +39,11 @@ final class DiverseSelection implements SelectionStrategy {
         if (!context.hasModel()) {
             return ColdStart.select(context.pool(), count, context.seed());
         }
-        double[] scores = base.scores(context);
+        return select(context, base.scores(context), count);
+    }
+
+    /** The batch from scores already computed by {@link #base()}. */
+    List<Integer> select(SelectionContext context, double[] scores, int count) {
         List<Integer> candidates = ScoredSelection.best(scores, (int) Math.min(Integer.MAX_VALUE,
                 (long) candidatesPerPick * count));
         if (candidates.size() <= count) {

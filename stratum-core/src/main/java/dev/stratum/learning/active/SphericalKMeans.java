@@ -58,6 +58,28 @@ final class SphericalKMeans {
         return new Clusters(assignment, centroids);
     }
 
+    /**
+     * The most cohesive of {@code restarts} clusterings from different seeds (the largest sum of each point's
+     * similarity to its centre). One k-means++ start can put two centres in one tight group and merge two others;
+     * keeping the best of several starts is the usual remedy (scikit-learn's {@code n_init}).
+     */
+    static Clusters bestOf(List<float[]> points, int k, long seed, int restarts) {
+        Clusters best = null;
+        double bestCohesion = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < Math.max(1, restarts); r++) {
+            Clusters clusters = cluster(points, k, seed + r);
+            double cohesion = 0;
+            for (int i = 0; i < points.size(); i++) {
+                cohesion += dot(points.get(i), clusters.centroids()[clusters.assignment()[i]]);
+            }
+            if (cohesion > bestCohesion) {
+                best = clusters;
+                bestCohesion = cohesion;
+            }
+        }
+        return best;
+    }
+
     private static float[][] seed(List<float[]> points, int k, SplittableRandom random) {
         int n = points.size();
         float[][] centroids = new float[k][];

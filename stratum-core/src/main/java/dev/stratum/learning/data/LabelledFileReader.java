@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
- * Streams rows out of a labelled file: CSV with a header row, or JSON lines. The text column is {@code text} and the
+ * Streams rows out of a labelled file: CSV with a header row, or JSON lines (or, for unlabelled texts, plain lines). The text column is {@code text} and the
  * label column the first of {@code label}, {@code category}, {@code intent} that exists, unless the options name
  * others. Rows that cannot be used are returned with an error rather than thrown, so an import can skip and report
  * them; a file that cannot be read at all (no text column, say) fails at once.
@@ -44,6 +44,12 @@ public final class LabelledFileReader implements Iterator<LabelledRow>, AutoClos
         this.options = options;
         this.labelRequired = labelRequired;
         try {
+            if (options.format() == ImportFormat.LINES && labelRequired) {
+                throw new InvalidRequestException("unlabelled_format", "a file of plain lines has no labels; import"
+                        + " labelled examples as CSV or JSON lines, or import these texts as unlabelled ones for"
+                        + " review (POST /v1/tasks/{task}/examples/import?unlabelled=true, stratum import"
+                        + " --unlabelled)");
+            }
             skipByteOrderMark();
             if (options.format() == ImportFormat.CSV) {
                 readCsvHeader();
@@ -81,7 +87,11 @@ public final class LabelledFileReader implements Iterator<LabelledRow>, AutoClos
     public boolean hasNext() {
         if (next == null) {
             try {
-                next = options.format() == ImportFormat.CSV ? nextCsv() : nextJson();
+                next = switch (options.format()) {
+                    case CSV -> nextCsv();
+                    case JSONL -> nextJson();
+                    case LINES -> nextLine();
+                };
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -152,6 +162,19 @@ public final class LabelledFileReader implements Iterator<LabelledRow>, AutoClos
                     + needed + "; quote texts that contain commas");
         }
         return row(line, fields.get(textIndex), labelIndex < 0 ? null : fields.get(labelIndex));
+    }
+
+    /** The next non-blank line as a text without a label. */
+    private LabelledRow nextLine() throws IOException {
+        String line;
+        do {
+            line = reader.readLine();
+            jsonLine++;
+            if (line == null) {
+                return null;
+            }
+        } while (line.isBlank());
+        return row(jsonLine, line, null);
     }
 
     private LabelledRow nextJson() throws IOException {

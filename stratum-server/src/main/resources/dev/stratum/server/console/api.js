@@ -57,6 +57,9 @@ export const api = {
   task: (task) => request('GET', `/v1/tasks/${enc(task)}`),
   stats: (task) => request('GET', `/v1/tasks/${enc(task)}/stats`),
   models: (task) => request('GET', `/v1/tasks/${enc(task)}/models`).then((r) => r.models),
+  history: (task, bucket = '1h', buckets = 48) =>
+    request('GET', `/v1/tasks/${enc(task)}/stats/history?bucket=${enc(bucket)}&buckets=${buckets}`),
+  ranking: (task) => request('GET', `/v1/tasks/${enc(task)}/review/ranking`),
   policy: (task) => request('GET', `/v1/tasks/${enc(task)}/policy`),
   reviewQueue: (task, status, limit = 200) =>
     request('GET', `/v1/tasks/${enc(task)}/review?status=${enc(status)}&limit=${limit}`).then((r) => r.items),

@@ -1,5 +1,6 @@
 // The review queue, keyboard first: 1-9 pick a candidate, / searches the task's labels, x marks out of scope,
-// u undoes the last decision, n skips. Each item is claimed when shown and each decision saved at once.
+// u undoes the last decision, n skips. Each item is claimed when shown and each decision saved at once. Items come
+// in the order the task's active-learning strategy ranked them (each shows its rank and score), then the rest.
 //
 // Undo: the API cannot re-open a resolved item. Undo brings the item back, and the next decision on it is sent as
 // feedback on the item's prediction (correct with the new label replaces the example the first decision added;
@@ -29,6 +30,17 @@ export async function render([taskId]) {
   const onKey = (event) => session.key(event);
   document.addEventListener('keydown', onKey);
   return () => document.removeEventListener('keydown', onKey);
+}
+
+/** Why the item is where it is: its rank by the task's strategy and the score it ranked by, or its priority. */
+function place(item) {
+  const r = item.ranking;
+  if (!r) {
+    return `not ranked, priority ${formatNumber(item.priority)}`;
+  }
+  const score = r.score === null ? '' : `, score ${formatNumber(r.score, 3)}`;
+  const model = r.model_version ? ` over ${r.model_version}` : '';
+  return `ranked ${r.rank} by ${r.strategy}${score}${model}`;
 }
 
 /** One reviewer's pass over a task's queue: the items left, the decisions made, and the item on screen. */
@@ -80,7 +92,7 @@ class ReviewSession {
     const candidates = item.candidates.slice(0, 9);
     this.card.replaceChildren(...[
       this.redo ? h('p', { class: 'notice', id: 'undo-notice' }, this.redoNotice()) : null,
-      h('p', { class: 'muted' }, `Item ${item.id}, priority ${formatNumber(item.priority)}; `
+      h('p', { class: 'muted', id: 'item-place' }, `Item ${item.id}, ${place(item)}; `
         + `${this.queue.length} more in this session's queue`),
       h('blockquote', { class: 'text' }, item.text),
       item.reason ? h('p', { class: 'reason' }, item.reason) : null,

@@ -7,6 +7,8 @@ import dev.stratum.api.store.ExampleStore;
 import dev.stratum.api.store.ModelStore;
 import dev.stratum.api.store.PolicyStore;
 import dev.stratum.api.store.PredictionStore;
+import dev.stratum.api.store.HistoryStore;
+import dev.stratum.api.store.PoolStore;
 import dev.stratum.api.store.ReviewStore;
 import dev.stratum.api.store.Store;
 import dev.stratum.api.store.TaskStore;
@@ -39,6 +41,8 @@ public final class PostgresStore implements Store {
     private final ApiKeyStore apiKeys;
     private final ReviewStore reviews;
     private final PolicyStore policies;
+    private final PoolStore pool;
+    private final HistoryStore history;
 
     private PostgresStore(PostgresDatabase db, Clock clock) {
         this.db = db;
@@ -50,6 +54,8 @@ public final class PostgresStore implements Store {
         this.apiKeys = new PostgresApiKeyStore(db, clock);
         this.reviews = new PostgresReviewStore(db, clock);
         this.policies = new PostgresPolicyStore(db);
+        this.pool = new PostgresPoolStore(db);
+        this.history = new PostgresHistoryStore(db);
     }
 
     /**
@@ -151,6 +157,16 @@ public final class PostgresStore implements Store {
     @Override
     public PolicyStore policies() {
         return policies;
+    }
+
+    @Override
+    public PoolStore pool() {
+        return pool;
+    }
+
+    @Override
+    public HistoryStore history() {
+        return history;
     }
 
     @Override

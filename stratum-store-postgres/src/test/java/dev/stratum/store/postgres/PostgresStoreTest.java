@@ -4,6 +4,7 @@ import dev.stratum.api.store.Store;
 import dev.stratum.store.contract.EmbeddingAndKeyContractTest;
 import dev.stratum.store.contract.ExampleStoreContractTest;
 import dev.stratum.store.contract.ModelStoreContractTest;
+import dev.stratum.store.contract.PoolAndHistoryContractTest;
 import dev.stratum.store.contract.PredictionStoreContractTest;
 import dev.stratum.store.contract.ReviewAndPolicyContractTest;
 import dev.stratum.store.contract.StoreLifecycleContractTest;
@@ -88,6 +89,17 @@ class PostgresStoreTest {
 
     @Nested
     class Lifecycle extends StoreLifecycleContractTest {
+        @RegisterExtension
+        static final SchemaPerClass schema = new SchemaPerClass();
+
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return schema.open(clock);
+        }
+    }
+
+    @Nested
+    class PoolAndHistory extends PoolAndHistoryContractTest {
         @RegisterExtension
         static final SchemaPerClass schema = new SchemaPerClass();
 

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,11 @@ import java.util.Optional;
 final class SqliteReviewStore implements ReviewStore {
     private static final TypeReference<List<LabelScore>> SCORES = new TypeReference<>() {};
     private static final String COLUMNS = "id, task_id, prediction_id, text, reason, candidates, priority, status,"
-            + " claimed_by, claimed_at, resolved_label, out_of_scope, resolved_by, resolved_at, created_at";
+            + " claimed_by, claimed_at, resolved_label, out_of_scope, resolved_by, resolved_at, created_at, origin,"
+            + " pool_item_id, queue_rank, rank_strategy, rank_score, rank_model, ranked_at";
+    /** Ranked items first, in rank order; then the rest by priority, oldest first. */
+    static final String QUEUE_ORDER = "case when queue_rank is null then 1 else 0 end, queue_rank, priority desc,"
+            + " created_at, id";
 
     private final SqliteDatabase db;
     private final Clock clock;
@@ -40,24 +45,8 @@ final class SqliteReviewStore implements ReviewStore {
     @Override
     public void insert(ReviewItem item) {
         db.write("queue review item '" + item.id() + "'", c -> {
-            try (PreparedStatement insert = c.prepareStatement("insert into review_items (" + COLUMNS
-                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, item.id());
-                insert.setString(2, item.taskId());
-                insert.setString(3, item.predictionId());
-                insert.setString(4, item.text());
-                insert.setString(5, item.reason());
-                insert.setString(6, toJson(item.candidates()));
-                insert.setDouble(7, item.priority());
-                insert.setString(8, item.status().name());
-                insert.setString(9, item.claimedBy());
-                setInstant(insert, 10, item.claimedAt());
-                insert.setString(11, item.resolvedLabel());
-                insert.setInt(12, item.outOfScope() ? 1 : 0);
-                insert.setString(13, item.resolvedBy());
-                setInstant(insert, 14, item.resolvedAt());
-                setInstant(insert, 15, item.createdAt());
-                insert.executeUpdate();
+            try {
+                insertRow(c, item);
             } catch (SQLException e) {
                 if (SqliteDatabase.violates(e, org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
                     throw new NotFoundException("task_not_found", "task '" + item.taskId() + "' does not exist");
@@ -66,6 +55,53 @@ final class SqliteReviewStore implements ReviewStore {
             }
             return null;
         });
+    }
+
+    /** Inserts one item in the caller's transaction. */
+    static void insertRow(Connection c, ReviewItem item) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("insert into review_items (" + COLUMNS + ") values"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, item.id());
+            insert.setString(2, item.taskId());
+            insert.setString(3, item.predictionId());
+            insert.setString(4, item.text());
+            insert.setString(5, item.reason());
+            insert.setString(6, toJson(item.candidates()));
+            insert.setDouble(7, item.priority());
+            insert.setString(8, item.status().name());
+            insert.setString(9, item.claimedBy());
+            setInstant(insert, 10, item.claimedAt());
+            insert.setString(11, item.resolvedLabel());
+            insert.setInt(12, item.outOfScope() ? 1 : 0);
+            insert.setString(13, item.resolvedBy());
+            setInstant(insert, 14, item.resolvedAt());
+            setInstant(insert, 15, item.createdAt());
+            insert.setString(16, item.origin().name());
+            insert.setString(17, item.poolItemId());
+            ReviewItem.Ranking ranking = item.ranking();
+            if (ranking == null) {
+                insert.setNull(18, Types.INTEGER);
+                insert.setNull(19, Types.VARCHAR);
+                insert.setNull(20, Types.DOUBLE);
+                insert.setNull(21, Types.VARCHAR);
+                setInstant(insert, 22, null);
+            } else {
+                insert.setInt(18, ranking.rank());
+                insert.setString(19, ranking.strategy());
+                setScore(insert, 20, ranking.score());
+                insert.setString(21, ranking.modelVersion());
+                setInstant(insert, 22, ranking.rankedAt());
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    static void setScore(PreparedStatement statement, int index, Double score) throws SQLException {
+        if (score == null || !Double.isFinite(score)) {
+            statement.setNull(index, Types.DOUBLE);
+        } else {
+            statement.setDouble(index, score);
+        }
     }
 
     @Override
@@ -78,7 +114,7 @@ final class SqliteReviewStore implements ReviewStore {
         return db.read("list the review queue of task '" + taskId + "'", c -> {
             String where = status == null ? "task_id = ?" : "task_id = ? and status = ?";
             try (PreparedStatement select = c.prepareStatement("select " + COLUMNS + " from review_items where "
-                    + where + " order by priority desc, created_at, id limit ? offset ?")) {
+                    + where + " order by " + QUEUE_ORDER + " limit ? offset ?")) {
                 int i = 1;
                 select.setString(i++, taskId);
                 if (status != null) {
@@ -210,7 +246,18 @@ final class SqliteReviewStore implements ReviewStore {
                 rows.getDouble("priority"), ReviewItem.Status.valueOf(rows.getString("status")),
                 rows.getString("claimed_by"), getInstant(rows, "claimed_at"), rows.getString("resolved_label"),
                 rows.getInt("out_of_scope") == 1, rows.getString("resolved_by"), getInstant(rows, "resolved_at"),
-                getInstant(rows, "created_at"));
+                getInstant(rows, "created_at"), ReviewItem.Origin.valueOf(rows.getString("origin")),
+                rows.getString("pool_item_id"), ranking(rows));
+    }
+
+    private static ReviewItem.Ranking ranking(ResultSet rows) throws SQLException {
+        int rank = rows.getInt("queue_rank");
+        if (rows.wasNull()) {
+            return null;
+        }
+        double score = rows.getDouble("rank_score");
+        return new ReviewItem.Ranking(rows.getString("rank_strategy"), rows.wasNull() ? null : score, rank,
+                rows.getString("rank_model"), getInstant(rows, "ranked_at"));
     }
 
     private static NotFoundException notFound(String id) {

@@ -7,6 +7,8 @@ import dev.stratum.api.store.ExampleStore;
 import dev.stratum.api.store.ModelStore;
 import dev.stratum.api.store.PolicyStore;
 import dev.stratum.api.store.PredictionStore;
+import dev.stratum.api.store.HistoryStore;
+import dev.stratum.api.store.PoolStore;
 import dev.stratum.api.store.ReviewStore;
 import dev.stratum.api.store.Store;
 import dev.stratum.api.store.TaskStore;
@@ -42,6 +44,8 @@ public final class SqliteStore implements Store {
     private final ApiKeyStore apiKeys;
     private final ReviewStore reviews;
     private final PolicyStore policies;
+    private final PoolStore pool;
+    private final HistoryStore history;
 
     private SqliteStore(SqliteDatabase db, Clock clock) {
         this.db = db;
@@ -53,6 +57,8 @@ public final class SqliteStore implements Store {
         this.apiKeys = new SqliteApiKeyStore(db, clock);
         this.reviews = new SqliteReviewStore(db, clock);
         this.policies = new SqlitePolicyStore(db);
+        this.pool = new SqlitePoolStore(db);
+        this.history = new SqliteHistoryStore(db);
     }
 
     /**
@@ -143,6 +149,16 @@ public final class SqliteStore implements Store {
     @Override
     public PolicyStore policies() {
         return policies;
+    }
+
+    @Override
+    public PoolStore pool() {
+        return pool;
+    }
+
+    @Override
+    public HistoryStore history() {
+        return history;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.stratum.api.store.Store;
 import dev.stratum.store.contract.EmbeddingAndKeyContractTest;
 import dev.stratum.store.contract.ExampleStoreContractTest;
 import dev.stratum.store.contract.ModelStoreContractTest;
+import dev.stratum.store.contract.PoolAndHistoryContractTest;
 import dev.stratum.store.contract.PredictionStoreContractTest;
 import dev.stratum.store.contract.ReviewAndPolicyContractTest;
 import dev.stratum.store.contract.StoreLifecycleContractTest;
@@ -65,6 +66,14 @@ class SqliteStoreTest {
 
     @Nested
     class Lifecycle extends StoreLifecycleContractTest {
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return SqliteStore.open(dir, clock);
+        }
+    }
+
+    @Nested
+    class PoolAndHistory extends PoolAndHistoryContractTest {
         @Override
         protected Store openStore(Path dir, Clock clock) {
             return SqliteStore.open(dir, clock);

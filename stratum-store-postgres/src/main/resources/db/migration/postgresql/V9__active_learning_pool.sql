@@ -1,0 +1,22 @@
+-- V9 of the SQLite schema, in PostgreSQL's types: each review item's origin and its place in the task's latest
+-- ranking, and the pool of imported unlabelled texts.
+
+alter table review_items add column origin varchar(16) not null default 'ODD';
+alter table review_items add column pool_item_id varchar(64);
+alter table review_items add column queue_rank integer;
+alter table review_items add column rank_strategy varchar(64);
+alter table review_items add column rank_score double precision;
+alter table review_items add column rank_model varchar(200);
+alter table review_items add column ranked_at timestamptz;
+create index review_items_by_prediction on review_items (prediction_id);
+create index review_items_by_pool_item on review_items (pool_item_id);
+
+create table pool_items (
+    id         varchar(64) not null primary key,
+    task_id    varchar(64) not null references tasks (id) on delete cascade,
+    text       text        not null,
+    created_at timestamptz not null
+);
+create index pool_items_by_task on pool_items (task_id, created_at);
+
+create index predictions_by_task_time on predictions (task_id, created_at);
