@@ -18,6 +18,9 @@ public interface Store extends AutoCloseable {
 
     PolicyStore policies();
 
+    /** The tamper-evident audit log of admin actions and model-state changes. */
+    AuditStore audit();
+
     /** Whether the store answers a trivial query now. */
     boolean isHealthy();
 

@@ -2,6 +2,7 @@ package dev.stratum.store.postgres;
 
 import dev.stratum.api.UnavailableException;
 import dev.stratum.api.store.ApiKeyStore;
+import dev.stratum.api.store.AuditStore;
 import dev.stratum.api.store.EmbeddingCache;
 import dev.stratum.api.store.ExampleStore;
 import dev.stratum.api.store.ModelStore;
@@ -39,6 +40,7 @@ public final class PostgresStore implements Store {
     private final ApiKeyStore apiKeys;
     private final ReviewStore reviews;
     private final PolicyStore policies;
+    private final AuditStore audit;
 
     private PostgresStore(PostgresDatabase db, Clock clock) {
         this.db = db;
@@ -50,6 +52,7 @@ public final class PostgresStore implements Store {
         this.apiKeys = new PostgresApiKeyStore(db, clock);
         this.reviews = new PostgresReviewStore(db, clock);
         this.policies = new PostgresPolicyStore(db);
+        this.audit = new PostgresAuditStore(db);
     }
 
     /**
@@ -151,6 +154,11 @@ public final class PostgresStore implements Store {
     @Override
     public PolicyStore policies() {
         return policies;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.stratum.store.sqlite;
 
 import dev.stratum.api.UnavailableException;
 import dev.stratum.api.store.ApiKeyStore;
+import dev.stratum.api.store.AuditStore;
 import dev.stratum.api.store.EmbeddingCache;
 import dev.stratum.api.store.ExampleStore;
 import dev.stratum.api.store.ModelStore;
@@ -42,6 +43,7 @@ public final class SqliteStore implements Store {
     private final ApiKeyStore apiKeys;
     private final ReviewStore reviews;
     private final PolicyStore policies;
+    private final AuditStore audit;
 
     private SqliteStore(SqliteDatabase db, Clock clock) {
         this.db = db;
@@ -53,6 +55,7 @@ public final class SqliteStore implements Store {
         this.apiKeys = new SqliteApiKeyStore(db, clock);
         this.reviews = new SqliteReviewStore(db, clock);
         this.policies = new SqlitePolicyStore(db);
+        this.audit = new SqliteAuditStore(db);
     }
 
     /**
@@ -143,6 +146,11 @@ public final class SqliteStore implements Store {
     @Override
     public PolicyStore policies() {
         return policies;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
     }
 
     @Override
