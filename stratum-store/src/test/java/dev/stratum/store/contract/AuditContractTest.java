@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratum.api.ModelVersion;
 import dev.stratum.api.Provenance;
+import dev.stratum.api.audit.Actor;
 import dev.stratum.api.audit.AuditChain;
 import dev.stratum.api.audit.AuditEntry;
 import dev.stratum.api.audit.AuditVerification;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.lifecycle.StateChange;
+import dev.stratum.api.store.ApiKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,5 +164,19 @@ public abstract class AuditContractTest extends StoreContract {
         assertThat(verification.intact()).isFalse();
         assertThat(verification.brokenAt()).isEqualTo(2L);
         assertThat(verification.problem()).contains("does not follow entry 1");
+    }
+
+    @Test
+    void keyCreation_isAuditedWithTheActor_butNotTheSecret() {
+        Actor.as("ana", () -> {
+            store.apiKeys().insert(new ApiKey("key_1", "ci", "hash-of-the-secret", "app", T0));
+            return null;
+        });
+
+        AuditEntry entry = store.audit().last().orElseThrow();
+        assertThat(entry.action()).isEqualTo("key.create");
+        assertThat(entry.subject()).isEqualTo("key_1");
+        assertThat(entry.actor()).isEqualTo("ana");
+        assertThat(entry.details()).isEqualTo("{\"name\":\"ci\",\"role\":\"app\"}").doesNotContain("hash-of");
     }
 }
