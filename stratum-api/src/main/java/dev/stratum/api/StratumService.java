@@ -1,5 +1,7 @@
 package dev.stratum.api;
 
+import dev.stratum.api.audit.AuditEntry;
+import dev.stratum.api.audit.AuditVerification;
 import dev.stratum.api.lifecycle.ModelDetails;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.odd.OddPolicy;
@@ -145,6 +147,12 @@ public interface StratumService extends AutoCloseable {
 
     /** Every version of the task's ODD policy, newest first. */
     List<OddPolicy> policyHistory(String taskId);
+
+    /** Up to {@code limit} audit-log entries after sequence number {@code afterSeq}, oldest first. */
+    List<AuditEntry> auditLog(long afterSeq, int limit);
+
+    /** Checks the audit log's hash chain from its first entry. */
+    AuditVerification verifyAuditLog();
 
     boolean isReady();
 

@@ -1,5 +1,6 @@
 package dev.stratum.cli;
 
+import dev.stratum.api.audit.Actor;
 import dev.stratum.llm.LlmConfig;
 import dev.stratum.orchestration.EngineConfig;
 import dev.stratum.orchestration.StratumEngine;
@@ -8,6 +9,9 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the commands that work on a data directory: where it is, the database, how much to log. */
 final class DataOptions {
+    /** Who a command acts as, in model histories and the audit log. */
+    static final String ACTOR = "cli: " + System.getProperty("user.name", "unknown");
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
             description = "Data directory (store and index); created when missing. Default: ./${DEFAULT-VALUE}")
     Path dataDir;
@@ -33,6 +37,7 @@ final class DataOptions {
      */
     StratumEngine openForScript() {
         Logging.configure(verbose ? "info" : "warn");
+        Actor.set(ACTOR);
         return StratumEngine.open(engineConfig().withAutoTrain(false));
     }
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             TrainCommand.class,
             ModelsCommand.class,
+            AuditCommand.class,
             EvalCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ModelsCommand.Show.class, ModelsCommand.Promote.class, ModelsCommand.Rollback.class,
             ModelsCommand.Export.class})
 final class ModelsCommand implements Callable<Integer> {
-    static final String ACTOR = "cli: " + System.getProperty("user.name", "unknown");
+    static final String ACTOR = DataOptions.ACTOR;
 
     @Spec
     CommandSpec spec;

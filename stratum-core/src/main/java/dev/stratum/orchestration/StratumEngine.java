@@ -26,6 +26,8 @@ import dev.stratum.api.TaskKind;
 import dev.stratum.api.TaskSettings;
 import dev.stratum.api.TaskStats;
 import dev.stratum.api.TrainingRun;
+import dev.stratum.api.audit.AuditEntry;
+import dev.stratum.api.audit.AuditVerification;
 import dev.stratum.api.lifecycle.ModelDetails;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.models.Distribution;
@@ -48,8 +50,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +77,7 @@ public final class StratumEngine implements StratumService {
     private final PredictionIds ids;
     private final ReviewQueue reviews;
     private final Generations generations;
+    private final AuditTrail audit;
     private final Clock clock;
     private final ExecutorService indexing;
     private final ExecutorService trainingThread;
@@ -117,6 +122,7 @@ public final class StratumEngine implements StratumService {
                 ranker.schedule(taskId, "after training");
             }
         };
+        this.audit = new AuditTrail(store, clock);
         indexer.verifyOnStart(store.tasks().list());
         retrainStaleModels(config);
         if (ranker.automatic()) {
@@ -183,7 +189,10 @@ public final class StratumEngine implements StratumService {
             generations.requireModel(spec.id());
         }
         requireGeneralLayer(spec.id(), spec.settings());
-        return tasks.create(spec);
+        Task created = tasks.create(spec);
+        audit.record("task.create", created.id(), Map.of("kind", created.kind().wireName(), "labels",
+                created.labels().size()));
+        return created;
     }
 
     @Override
@@ -205,7 +214,9 @@ public final class StratumEngine implements StratumService {
 
     @Override
     public Task updateLabels(String taskId, List<Label> labels) {
-        return tasks.updateLabels(taskId, labels);
+        Task updated = tasks.updateLabels(taskId, labels);
+        audit.record("task.labels", taskId, Map.of("labels", updated.labels().stream().map(Label::name).toList()));
+        return updated;
     }
 
     @Override
@@ -216,6 +227,7 @@ public final class StratumEngine implements StratumService {
         if (!before.activeLearning().equals(updated.settings().activeLearning())) {
             ranker.schedule(taskId, "the active-learning setting changed");
         }
+        audit.record("task.settings", taskId, Map.of("settings", updated.settings()));
         return updated;
     }
 
@@ -537,15 +549,19 @@ public final class StratumEngine implements StratumService {
             throw new NotFoundException("example_not_found", "task '" + taskId + "' has no example " + exampleId);
         }
         indexer.remove(taskId, exampleId);
+        audit.record("example.delete", taskId, Map.of("example", exampleId));
     }
 
     @Override
     public TrainingRun train(String taskId, String trigger) {
-        return training.start(taskId, trigger);
+        TrainingRun run = training.start(taskId, trigger);
+        audit.record("model.train", taskId, Map.of("trigger", String.valueOf(trigger)));
+        return run;
     }
 
     @Override
     public TrainingRun trainAndWait(String taskId, String trigger) {
+        audit.record("model.train", taskId, Map.of("trigger", String.valueOf(trigger)));
         return training.runNow(taskId, trigger);
     }
 
@@ -594,7 +610,24 @@ public final class StratumEngine implements StratumService {
 
     @Override
     public ExampleExport exportExamples(String taskId, ExportFormat format, String versionId) {
-        return exports.export(taskId, format == null ? ExportFormat.JSONL : format, versionId);
+        ExampleExport export = exports.export(taskId, format == null ? ExportFormat.JSONL : format, versionId);
+        Map<String, Object> details = new TreeMap<>(Map.of("format", export.format().wireName(), "examples",
+                export.count(), "fingerprint", export.dataFingerprint()));
+        if (export.modelVersion() != null) {
+            details.put("model_version", export.modelVersion());
+        }
+        audit.record("examples.export", taskId, details);
+        return export;
+    }
+
+    @Override
+    public List<AuditEntry> auditLog(long afterSeq, int limit) {
+        return audit.entries(afterSeq, limit);
+    }
+
+    @Override
+    public AuditVerification verifyAuditLog() {
+        return audit.verify();
     }
 
     @Override

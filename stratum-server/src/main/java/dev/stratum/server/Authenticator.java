@@ -1,6 +1,7 @@
 package dev.stratum.server;
 
 import dev.stratum.api.UnauthorizedException;
+import dev.stratum.api.audit.Actor;
 import dev.stratum.api.store.ApiKey;
 import dev.stratum.api.store.ApiKeyStore;
 import io.javalin.http.Context;
@@ -47,5 +48,7 @@ final class Authenticator {
                     + "whole, or ask an admin for a key");
         }
         ctx.attribute(API_KEY_ATTRIBUTE, key.get());
+        // What this request changes is audited as the key's name (each request has a thread of its own).
+        Actor.set(key.get().name());
     }
 }

@@ -2,6 +2,7 @@ package dev.stratum.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratum.api.StratumService;
+import dev.stratum.api.audit.Actor;
 import dev.stratum.api.store.ApiKeyStore;
 import dev.stratum.telemetry.Telemetry;
 import io.javalin.Javalin;
@@ -26,6 +27,7 @@ final class HttpApi {
             ErrorMapping.install(javalin);
             javalin.routes.before(http::start);
             javalin.routes.after(http::end);
+            javalin.routes.after(ctx -> Actor.clear());
             javalin.routes.beforeMatched(authenticator::check);
             // Route templates, not paths: ids and query strings stay out of the log.
             javalin.requestLogger.http((ctx, ms) -> LOG.debug("{} -> {} in {} ms", JsonBodies.route(ctx), ctx.statusCode(),
@@ -42,6 +44,7 @@ final class HttpApi {
             new ReviewRoutes(service, bodies).register(javalin.routes);
             new HistoryRoutes(service, java.time.Clock.systemUTC()).register(javalin.routes);
             new PolicyRoutes(service, bodies).register(javalin.routes);
+            new AuditRoutes(service).register(javalin.routes);
             new ConsoleRoutes().register(javalin.routes);
         });
     }

@@ -21,6 +21,8 @@ public interface Store extends AutoCloseable {
     PoolStore pool();
 
     HistoryStore history();
+    /** The tamper-evident audit log of admin actions and model-state changes. */
+    AuditStore audit();
 
     /** Whether the store answers a trivial query now. */
     boolean isHealthy();

@@ -2,15 +2,20 @@ package dev.stratum.store.postgres;
 
 import static dev.stratum.store.postgres.PostgresColumns.getInstant;
 import static dev.stratum.store.postgres.PostgresColumns.setInstant;
+import static dev.stratum.store.postgres.PostgresColumns.toJson;
 
 import dev.stratum.api.ConflictException;
+import dev.stratum.api.audit.Actor;
 import dev.stratum.api.store.ApiKey;
 import dev.stratum.api.store.ApiKeyStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** API keys in the {@code api_keys} table; only the hash of each secret is stored. */
 final class PostgresApiKeyStore implements ApiKeyStore {
@@ -24,6 +29,7 @@ final class PostgresApiKeyStore implements ApiKeyStore {
 
     @Override
     public void insert(ApiKey key) {
+        Instant created = key.createdAt() == null ? clock.instant() : key.createdAt();
         db.write("store API key '" + key.id() + "'", c -> {
             try (PreparedStatement insert = c.prepareStatement(
                     "insert into api_keys (id, name, secret_hash, role, created_at) values (?, ?, ?, ?, ?)")) {
@@ -31,7 +37,7 @@ final class PostgresApiKeyStore implements ApiKeyStore {
                 insert.setString(2, key.name());
                 insert.setString(3, key.secretHash());
                 insert.setString(4, key.role());
-                setInstant(insert, 5, key.createdAt() == null ? clock.instant() : key.createdAt());
+                setInstant(insert, 5, created);
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (PostgresDatabase.UNIQUE_VIOLATION.equals(PostgresDatabase.sqlState(e))) {
@@ -40,6 +46,9 @@ final class PostgresApiKeyStore implements ApiKeyStore {
                 }
                 throw e;
             }
+            // The secret's hash is not audited: the entry says a key was made, not how to find it.
+            PostgresAuditStore.append(c, created, Actor.current(), "key.create", key.id(),
+                    toJson(new TreeMap<>(Map.of("name", key.name(), "role", key.role()))));
             return null;
         });
     }

@@ -2,7 +2,9 @@ package dev.stratum.store.postgres;
 
 import static dev.stratum.store.postgres.PostgresColumns.getInstant;
 import static dev.stratum.store.postgres.PostgresColumns.setInstant;
+import static dev.stratum.store.postgres.PostgresColumns.toJson;
 
+import dev.stratum.api.audit.Actor;
 import dev.stratum.api.store.PolicyStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,11 +40,15 @@ final class PostgresPolicyStore implements PolicyStore {
                 insert.setString(3, author);
                 setInstant(insert, 4, at);
                 insert.setString(5, taskId);
+                int version;
                 try (ResultSet rows = insert.executeQuery()) {
                     rows.next();
-                    Instant stored = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
-                    return new StoredPolicy(taskId, rows.getInt(1), json, author, stored);
+                    version = rows.getInt(1);
                 }
+                PostgresAuditStore.append(c, at == null ? Instant.now() : at, author == null ? Actor.SYSTEM : author, "policy.set", taskId,
+                        toJson(Map.of("version", version)));
+                Instant stored = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
+                return new StoredPolicy(taskId, version, json, author, stored);
             }
         });
     }

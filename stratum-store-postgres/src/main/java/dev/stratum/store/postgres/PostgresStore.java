@@ -2,6 +2,7 @@ package dev.stratum.store.postgres;
 
 import dev.stratum.api.UnavailableException;
 import dev.stratum.api.store.ApiKeyStore;
+import dev.stratum.api.store.AuditStore;
 import dev.stratum.api.store.EmbeddingCache;
 import dev.stratum.api.store.ExampleStore;
 import dev.stratum.api.store.ModelStore;
@@ -43,6 +44,7 @@ public final class PostgresStore implements Store {
     private final PolicyStore policies;
     private final PoolStore pool;
     private final HistoryStore history;
+    private final AuditStore audit;
 
     private PostgresStore(PostgresDatabase db, Clock clock) {
         this.db = db;
@@ -56,6 +58,7 @@ public final class PostgresStore implements Store {
         this.policies = new PostgresPolicyStore(db);
         this.pool = new PostgresPoolStore(db);
         this.history = new PostgresHistoryStore(db);
+        this.audit = new PostgresAuditStore(db);
     }
 
     /**
@@ -167,6 +170,11 @@ public final class PostgresStore implements Store {
     @Override
     public HistoryStore history() {
         return history;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
     }
 
     @Override

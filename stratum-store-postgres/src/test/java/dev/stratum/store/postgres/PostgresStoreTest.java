@@ -1,6 +1,7 @@
 package dev.stratum.store.postgres;
 
 import dev.stratum.api.store.Store;
+import dev.stratum.store.contract.AuditContractTest;
 import dev.stratum.store.contract.EmbeddingAndKeyContractTest;
 import dev.stratum.store.contract.ExampleStoreContractTest;
 import dev.stratum.store.contract.ModelStoreContractTest;
@@ -106,6 +107,22 @@ class PostgresStoreTest {
         @Override
         protected Store openStore(Path dir, Clock clock) {
             return schema.open(clock);
+        }
+    }
+
+    @Nested
+    class Audit extends AuditContractTest {
+        @RegisterExtension
+        static final SchemaPerClass schema = new SchemaPerClass();
+
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return schema.open(clock);
+        }
+
+        @Override
+        protected void tamper(String sql) {
+            TestDatabase.execute("set search_path to " + schema.schema() + "; " + sql);
         }
     }
 }

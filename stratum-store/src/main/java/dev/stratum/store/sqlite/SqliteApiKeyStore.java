@@ -2,15 +2,20 @@ package dev.stratum.store.sqlite;
 
 import static dev.stratum.store.sqlite.ColumnCodec.getInstant;
 import static dev.stratum.store.sqlite.ColumnCodec.setInstant;
+import static dev.stratum.store.sqlite.ColumnCodec.toJson;
 
 import dev.stratum.api.ConflictException;
+import dev.stratum.api.audit.Actor;
 import dev.stratum.api.store.ApiKey;
 import dev.stratum.api.store.ApiKeyStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.sqlite.SQLiteErrorCode;
 
 /** API keys in the {@code api_keys} table; only the hash of each secret is stored. */
@@ -25,6 +30,7 @@ final class SqliteApiKeyStore implements ApiKeyStore {
 
     @Override
     public void insert(ApiKey key) {
+        Instant created = key.createdAt() == null ? clock.instant() : key.createdAt();
         db.write("store API key '" + key.id() + "'", c -> {
             try (PreparedStatement insert = c.prepareStatement(
                     "insert into api_keys (id, name, secret_hash, role, created_at) values (?, ?, ?, ?, ?)")) {
@@ -32,7 +38,7 @@ final class SqliteApiKeyStore implements ApiKeyStore {
                 insert.setString(2, key.name());
                 insert.setString(3, key.secretHash());
                 insert.setString(4, key.role());
-                setInstant(insert, 5, key.createdAt() == null ? clock.instant() : key.createdAt());
+                setInstant(insert, 5, created);
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (SqliteDatabase.violates(e, SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)
@@ -42,6 +48,9 @@ final class SqliteApiKeyStore implements ApiKeyStore {
                 }
                 throw e;
             }
+            // The secret's hash is not audited: the entry says a key was made, not how to find it.
+            SqliteAuditStore.append(c, created, Actor.current(), "key.create", key.id(),
+                    toJson(new TreeMap<>(Map.of("name", key.name(), "role", key.role()))));
             return null;
         });
     }

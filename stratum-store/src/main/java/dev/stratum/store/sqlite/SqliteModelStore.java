@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.sqlite.SQLiteErrorCode;
 
@@ -240,6 +241,9 @@ final class SqliteModelStore implements ModelStore {
             setInstant(insert, 6, change.time());
             insert.executeUpdate();
         }
+        // Every change of state is audited in the transaction that makes it, whoever made it.
+        SqliteAuditStore.append(c, change.time(), change.actor(), "model.state", change.versionId(), toJson(new TreeMap<>(
+                Map.of("from", change.from().wireName(), "to", change.to().wireName(), "reason", change.reason()))));
     }
 
     /** Retires the task's current version, if it has one, recording why. */

@@ -2,8 +2,10 @@ package dev.stratum.store.sqlite;
 
 import static dev.stratum.store.sqlite.ColumnCodec.getInstant;
 import static dev.stratum.store.sqlite.ColumnCodec.setInstant;
+import static dev.stratum.store.sqlite.ColumnCodec.toJson;
 
 import dev.stratum.api.NotFoundException;
+import dev.stratum.api.audit.Actor;
 import dev.stratum.api.store.PolicyStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Versioned ODD policy documents in the {@code odd_policies} table. */
@@ -46,6 +49,8 @@ final class SqlitePolicyStore implements PolicyStore {
                 }
                 throw e;
             }
+            SqliteAuditStore.append(c, at, author == null ? Actor.SYSTEM : author, "policy.set", taskId,
+                    toJson(Map.of("version", version)));
             return new StoredPolicy(taskId, version, json, author, at);
         });
     }

@@ -2,6 +2,7 @@ package dev.stratum.store.sqlite;
 
 import dev.stratum.api.UnavailableException;
 import dev.stratum.api.store.ApiKeyStore;
+import dev.stratum.api.store.AuditStore;
 import dev.stratum.api.store.EmbeddingCache;
 import dev.stratum.api.store.ExampleStore;
 import dev.stratum.api.store.ModelStore;
@@ -46,6 +47,7 @@ public final class SqliteStore implements Store {
     private final PolicyStore policies;
     private final PoolStore pool;
     private final HistoryStore history;
+    private final AuditStore audit;
 
     private SqliteStore(SqliteDatabase db, Clock clock) {
         this.db = db;
@@ -59,6 +61,7 @@ public final class SqliteStore implements Store {
         this.policies = new SqlitePolicyStore(db);
         this.pool = new SqlitePoolStore(db);
         this.history = new SqliteHistoryStore(db);
+        this.audit = new SqliteAuditStore(db);
     }
 
     /**
@@ -159,6 +162,11 @@ public final class SqliteStore implements Store {
     @Override
     public HistoryStore history() {
         return history;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.stratum.store.sqlite;
 
 import dev.stratum.api.store.Store;
+import dev.stratum.store.contract.AuditContractTest;
 import dev.stratum.store.contract.EmbeddingAndKeyContractTest;
 import dev.stratum.store.contract.ExampleStoreContractTest;
 import dev.stratum.store.contract.ModelStoreContractTest;
@@ -10,6 +11,10 @@ import dev.stratum.store.contract.ReviewAndPolicyContractTest;
 import dev.stratum.store.contract.StoreLifecycleContractTest;
 import dev.stratum.store.contract.TaskStoreContractTest;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import org.junit.jupiter.api.Nested;
 
@@ -77,6 +82,24 @@ class SqliteStoreTest {
         @Override
         protected Store openStore(Path dir, Clock clock) {
             return SqliteStore.open(dir, clock);
+        }
+    }
+
+    @Nested
+    class Audit extends AuditContractTest {
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return SqliteStore.open(dir, clock);
+        }
+
+        @Override
+        protected void tamper(String sql) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
+                    Statement statement = c.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql, e);
+            }
         }
     }
 }
