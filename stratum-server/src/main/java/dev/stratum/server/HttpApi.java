@@ -14,7 +14,8 @@ final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private HttpApi() {}
 
-    static Javalin create(ServerConfig config, StratumService service, ApiKeyStore keys, Telemetry telemetry) {
+    static Javalin create(ServerConfig config, StratumService service, ApiKeyStore keys, Telemetry telemetry,
+            GracefulStop stop) {
         ObjectMapper mapper = JsonMapping.newObjectMapper();
         JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
         LabelledFiles files = new LabelledFiles(config.maxImportBytes());
@@ -22,6 +23,7 @@ final class HttpApi {
         HttpTelemetry http = new HttpTelemetry(telemetry);
         return Javalin.create(javalin -> {
             configureServer(javalin, config);
+            stop.install(javalin, telemetry.meterRegistry());
             javalin.jsonMapper(JsonMapping.forJavalin(mapper));
             ErrorMapping.install(javalin);
             javalin.routes.before(http::start);
