@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -31,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 503 during the drain delay, then the port closes, the requests that were in flight are still answered with 200,
  * and the process exits 0.
  *
- * <p>The requests in flight are predictions whose bodies the test sends in two halves: the server holds each one in
- * its handler, reading the body, for as long as the test wants, so that nothing depends on how slow the machine is.
+ * <p>The requests in flight are predictions whose bodies the test uploads slowly: the server holds each one in its
+ * handler, reading the body, for as long as the test wants, so that nothing depends on how slow the machine is.
  */
 class GracefulShutdownIT {
     private static final String ADMIN_KEY = "sk_graceful_shutdown_test_0123456789";
@@ -48,20 +47,20 @@ class GracefulShutdownIT {
         try (ServerProcess server = ServerProcess.start(tmp.resolve("data"), ADMIN_KEY, tmp.resolve("serve.log"),
                 "--shutdown-delay", "5", "--shutdown-timeout", "30")) {
             createTask(server);
-            List<HalfSentRequest> inFlight = new ArrayList<>();
+            List<SlowUpload> inFlight = new ArrayList<>();
             for (int i = 0; i < IN_FLIGHT; i++) {
-                inFlight.add(HalfSentRequest.open(server.port(), "/v1/tasks/" + TASK + "/predict",
-                        "{\"text\": \"taxi from the airport to the hotel, ride " + i + "\"}"));
+                inFlight.add(SlowUpload.open(server.port(), "/v1/tasks/" + TASK + "/predict",
+                        "taxi from the airport to the hotel, ride " + i));
             }
             // The scrape that reads the gauge is a request in flight too.
-            awaitTrue(() -> inFlightRequests(server) >= IN_FLIGHT + 1, "the server holds the half-sent requests", server);
+            awaitTrue(() -> inFlightRequests(server) >= IN_FLIGHT + 1, "the server handles the slow uploads", server);
 
             server.sigterm();
 
             awaitTrue(() -> status(server, "/v1/ready") == 503, "readiness answers 503 while draining", server);
             assertThat(status(server, "/v1/health")).as("other routes are served during the drain delay").isEqualTo(200);
             awaitTrue(() -> refusesConnections(server), "the port stops accepting connections", server);
-            for (HalfSentRequest request : inFlight) {
+            for (SlowUpload request : inFlight) {
                 String response = request.finish();
                 assertThat(response).as("a request in flight at SIGTERM").startsWith("HTTP/1.1 200").contains("\"label\"");
             }
@@ -71,32 +70,67 @@ class GracefulShutdownIT {
         }
     }
 
-    /** A request whose headers and first half of body are sent; {@link #finish} sends the rest. */
-    private record HalfSentRequest(Socket socket, byte[] rest) {
-        static HalfSentRequest open(int port, String path, String json) throws IOException {
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            int half = body.length / 2;
+    /**
+     * A request whose client uploads its body slowly: the headers and the JSON up to its closing brace at once, then
+     * one byte of white space every 100 ms (so that the connection is never silent long enough for Jetty to close it
+     * as idle), until {@link #finish} sends the rest at once.
+     */
+    private static final class SlowUpload {
+        private static final int PADDING = 3_000;
+        private final Socket socket;
+        private final OutputStream out;
+        private final Thread trickle;
+        private int sent;
+        private boolean finishing;
+
+        private SlowUpload(Socket socket) throws IOException {
+            this.socket = socket;
+            this.out = socket.getOutputStream();
+            this.trickle = Thread.ofPlatform().daemon().name("slow-upload").start(this::trickle);
+        }
+
+        static SlowUpload open(int port, String path, String text) throws IOException {
+            String json = "{\"text\": \"" + text + "\"";
+            int length = json.getBytes(StandardCharsets.UTF_8).length + PADDING + 1;
             Socket socket = new Socket();
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout((int) WAIT.toMillis());
             String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer "
-                    + ADMIN_KEY + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + ADMIN_KEY + "\r\nContent-Type: application/json\r\nContent-Length: " + length
                     + "\r\nConnection: close\r\n\r\n";
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(body, 0, half);
-            out.flush();
-            return new HalfSentRequest(socket, Arrays.copyOfRange(body, half, body.length));
+            socket.getOutputStream().write((head + json).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new SlowUpload(socket);
+        }
+
+        private void trickle() {
+            try {
+                while (true) {
+                    synchronized (this) {
+                        if (finishing || sent >= PADDING - 1) {
+                            return;
+                        }
+                        out.write(' ');
+                        out.flush();
+                        sent++;
+                    }
+                    LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+                }
+            } catch (IOException e) {
+                // finish() reports what the server answered, or that it closed the connection.
+            }
         }
 
         /** Sends the rest of the body and returns the whole response, read until the server closes. */
-        String finish() throws IOException {
-            try (socket) {
-                OutputStream out = socket.getOutputStream();
-                out.write(rest);
+        String finish() throws IOException, InterruptedException {
+            synchronized (this) {
+                finishing = true;
+                out.write((" ".repeat(PADDING - sent) + "}").getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                InputStream in = socket.getInputStream();
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            trickle.join();
+            try (socket) {
+                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             }
         }
     }

@@ -8,8 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -20,7 +18,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * stop timeout), and new requests on connections that are still open get 503.
  *
  * <p>Jetty only waits for requests in flight when a {@link GracefulHandler} is in its handler chain and the server has
- * a stop timeout; without them {@code stop()} closes every connection at once.
+ * a stop timeout; without them {@code stop()} closes every connection at once. Connections that stay silent for a
+ * second once stopping has begun are closed (Jetty's shutdown idle timeout), idle keep-alive connections and
+ * clients that stall mid-body alike; requests the server is still working on are not affected.
  */
 final class GracefulStop {
     static final String IN_FLIGHT_METRIC = "stratum_http_requests_in_flight";
@@ -57,17 +57,8 @@ final class GracefulStop {
     void begin(Duration timeout) {
         refuseReadiness();
         Server server = jetty.get();
-        if (server == null) {
-            return;
-        }
-        long millis = Math.max(1, timeout.toMillis());
-        server.setStopTimeout(millis);
-        // Jetty gives connections 1 s of idleness once it shuts down, which cuts off a request whose client is still
-        // sending its body; the stop timeout bounds those as it bounds every other request.
-        for (Connector connector : server.getConnectors()) {
-            if (connector instanceof AbstractConnector c) {
-                c.setShutdownIdleTimeout(millis);
-            }
+        if (server != null) {
+            server.setStopTimeout(Math.max(1, timeout.toMillis()));
         }
     }
 
