@@ -6,6 +6,7 @@ import dev.stratum.demo.DemoTask;
 import dev.stratum.orchestration.EngineTelemetry;
 import dev.stratum.orchestration.StratumEngine;
 import dev.stratum.server.AdminKeys;
+import dev.stratum.server.RateLimit;
 import dev.stratum.server.ServerConfig;
 import dev.stratum.server.StratumServer;
 import dev.stratum.telemetry.Telemetry;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the HTTP API.",
             "The admin API key is taken from the STRATUM_ADMIN_KEY environment variable when it is set; otherwise",
-            "one is generated at the first start and printed once."})
+            "one is generated at the first start and printed once. Each API key may send STRATUM_RATE_LIMIT",
+            "requests per second (default 100; 0 or off: no limit) in bursts of STRATUM_RATE_BURST (default 200)."})
 final class ServeCommand implements Callable<Integer> {
     static final String ADMIN_KEY_ENV = "STRATUM_ADMIN_KEY";
 
@@ -79,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--shutdown-timeout " + shutdownTimeoutSeconds
                     + " and --shutdown-delay " + shutdownDelaySeconds + " must not be negative; give seconds, 0 for none");
         }
-        ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withMetrics(metrics);
+        ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withMetrics(metrics)
+                .withRateLimit(RateLimit.fromEnvironment(System.getenv(), RateLimit.SERVE_DEFAULT));
         PrintWriter out = spec.commandLine().getOut();
         String envKey = System.getenv(ADMIN_KEY_ENV);
         TelemetryConfig telemetryConfig = TelemetryConfig.fromEnvironment(System.getenv());

@@ -29,6 +29,7 @@ final class HttpApi {
             javalin.routes.before(http::start);
             javalin.routes.after(http::end);
             javalin.routes.beforeMatched(authenticator::check);
+            javalin.routes.beforeMatched(new RateLimiter(config.rateLimit(), System::nanoTime)::check);
             // Route templates, not paths: ids and query strings stay out of the log.
             javalin.requestLogger.http((ctx, ms) -> LOG.debug("{} -> {} in {} ms", JsonBodies.route(ctx), ctx.statusCode(),
                     Math.round(ms)));
@@ -59,5 +60,8 @@ final class HttpApi {
         javalin.http.maxRequestSize = config.maxImportBytes();
         javalin.http.defaultContentType = "application/json";
         javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages()));
+        // A client that stops sending mid-request (or stops reading the answer) holds a thread and a connection;
+        // this bounds how long.
+        javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(config.idleTimeout().toMillis()));
     }
 }
