@@ -6,6 +6,7 @@ import dev.stratum.demo.DemoTask;
 import dev.stratum.orchestration.EngineTelemetry;
 import dev.stratum.orchestration.StratumEngine;
 import dev.stratum.server.AdminKeys;
+import dev.stratum.server.RateLimit;
 import dev.stratum.server.ServerConfig;
 import dev.stratum.server.StratumServer;
 import dev.stratum.telemetry.Telemetry;
@@ -13,24 +14,27 @@ import dev.stratum.telemetry.TelemetryConfig;
 import dev.stratum.telemetry.logs.LogTemplateWatch;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code stratum serve}: opens the engine on a data directory, makes sure an admin key exists, optionally loads the
- * demo task, and serves the HTTP API until the process is told to stop (Ctrl-C or SIGTERM), when it closes the
- * server and then the engine.
+ * demo task, and serves the HTTP API until the process is told to stop (Ctrl-C or SIGTERM), when it stops the
+ * server gracefully and then closes the engine (see {@link ServeShutdown}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the HTTP API.",
             "The admin API key is taken from the STRATUM_ADMIN_KEY environment variable when it is set; otherwise",
-            "one is generated at the first start and printed once."})
+            "one is generated at the first start and printed once. Each API key may send STRATUM_RATE_LIMIT",
+            "requests per second (default 100; 0 or off: no limit) in bursts of STRATUM_RATE_BURST (default 200)."})
 final class ServeCommand implements Callable<Integer> {
     static final String ADMIN_KEY_ENV = "STRATUM_ADMIN_KEY";
 
@@ -59,10 +63,26 @@ final class ServeCommand implements Callable<Integer> {
                 "OTEL_EXPORTER_OTLP_ENDPOINT, else spans stay in process (GET /v1/traces)."})
     String otlpEndpoint;
 
+    @Option(names = "--shutdown-timeout", paramLabel = "SECONDS",
+            defaultValue = "${env:" + ServeShutdown.TIMEOUT_ENV + ":-20}",
+            description = {"On SIGTERM, how long requests in flight may take to finish before they are cut off.",
+                "Keep it below the orchestrator's grace period. Default: $" + ServeShutdown.TIMEOUT_ENV + ", else 20."})
+    int shutdownTimeoutSeconds;
+
+    @Option(names = "--shutdown-delay", paramLabel = "SECONDS", defaultValue = "${env:" + ServeShutdown.DELAY_ENV + ":-0}",
+            description = {"On SIGTERM, how long to keep serving with readiness answering 503 before the port closes,",
+                "so that load balancers stop sending requests first. Default: $" + ServeShutdown.DELAY_ENV + ", else 0."})
+    int shutdownDelaySeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         Logging.configure(data.verbose ? "debug" : "info");
-        ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withMetrics(metrics);
+        if (shutdownTimeoutSeconds < 0 || shutdownDelaySeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--shutdown-timeout " + shutdownTimeoutSeconds
+                    + " and --shutdown-delay " + shutdownDelaySeconds + " must not be negative; give seconds, 0 for none");
+        }
+        ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withMetrics(metrics)
+                .withRateLimit(RateLimit.fromEnvironment(System.getenv(), RateLimit.SERVE_DEFAULT));
         PrintWriter out = spec.commandLine().getOut();
         String envKey = System.getenv(ADMIN_KEY_ENV);
         TelemetryConfig telemetryConfig = TelemetryConfig.fromEnvironment(System.getenv());
@@ -95,20 +115,17 @@ final class ServeCommand implements Callable<Integer> {
             telemetry.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } finally {
-                engine.close();
-                telemetry.close();
-                stopped.countDown();
-            }
-        }, "stratum-shutdown"));
         boolean keyFromEnv = envKey != null && !envKey.isBlank();
         new ServeBanner(host, server.port(), data.dataDir, generatedKey.orElse(null), keyFromEnv, demo).print(out);
         out.flush();
-        stopped.await();
+        awaitShutdown(server, engine, telemetry);
         return 0;
+    }
+
+    /** Serves until SIGTERM or SIGINT, then drains and stops the server and closes the engine and telemetry. */
+    private void awaitShutdown(StratumServer server, StratumEngine engine, Telemetry telemetry)
+            throws InterruptedException {
+        new ServeShutdown(server, Duration.ofSeconds(shutdownDelaySeconds), Duration.ofSeconds(shutdownTimeoutSeconds),
+                List.of(engine, telemetry)).awaitSignalThenStop();
     }
 }

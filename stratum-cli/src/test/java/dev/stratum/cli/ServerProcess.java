@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -29,17 +30,23 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the server on a free port over {@code dataDir} and returns once {@code /v1/health} answers 200. */
-    static ServerProcess start(Path dataDir, String adminKey, Path log) throws IOException, InterruptedException {
+    /**
+     * Starts the server on a free port over {@code dataDir}, with {@code serveOptions} added to its command line, and
+     * returns once {@code /v1/health} answers 200.
+     */
+    static ServerProcess start(Path dataDir, String adminKey, Path log, String... serveOptions)
+            throws IOException, InterruptedException {
         String jar = System.getProperty("stratum.jar", "target/stratum.jar");
         if (!Files.isRegularFile(Path.of(jar))) {
             fail("the runnable jar " + jar + " is missing; run this test with: ./mvnw -pl stratum-cli verify");
         }
         int port = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx384m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx384m", "-XX:+UseSerialGC",
                 "--enable-native-access=ALL-UNNAMED", "-jar", jar,
                 "serve", "--port", Integer.toString(port), "--data", dataDir.toString()));
+        command.addAll(List.of(serveOptions));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put(ServeCommand.ADMIN_KEY_ENV, adminKey);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         ServerProcess server = new ServerProcess(builder.start(), log, port);
@@ -58,6 +65,23 @@ final class ServerProcess implements AutoCloseable {
             fail("the server did not die within 30 s of SIGKILL");
         }
         return process.exitValue();
+    }
+
+    /** Sends SIGTERM (what {@link Process#destroy()} does on Linux) and returns at once. */
+    void sigterm() {
+        process.destroy();
+    }
+
+    /** Waits up to {@code timeout} for the process to end and returns its exit status. */
+    int awaitExit(Duration timeout) throws IOException, InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("the server did not exit within " + timeout.toSeconds() + " s; its output:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    int port() {
+        return port;
     }
 
     String log() throws IOException {

@@ -15,7 +15,8 @@ final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private HttpApi() {}
 
-    static Javalin create(ServerConfig config, StratumService service, ApiKeyStore keys, Telemetry telemetry) {
+    static Javalin create(ServerConfig config, StratumService service, ApiKeyStore keys, Telemetry telemetry,
+            GracefulStop stop) {
         ObjectMapper mapper = JsonMapping.newObjectMapper();
         JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
         LabelledFiles files = new LabelledFiles(config.maxImportBytes());
@@ -23,12 +24,14 @@ final class HttpApi {
         HttpTelemetry http = new HttpTelemetry(telemetry);
         return Javalin.create(javalin -> {
             configureServer(javalin, config);
+            stop.install(javalin, telemetry.meterRegistry());
             javalin.jsonMapper(JsonMapping.forJavalin(mapper));
             ErrorMapping.install(javalin);
             javalin.routes.before(http::start);
             javalin.routes.after(http::end);
             javalin.routes.after(ctx -> Actor.clear());
             javalin.routes.beforeMatched(authenticator::check);
+            javalin.routes.beforeMatched(new RateLimiter(config.rateLimit(), System::nanoTime)::check);
             // Route templates, not paths: ids and query strings stay out of the log.
             javalin.requestLogger.http((ctx, ms) -> LOG.debug("{} -> {} in {} ms", JsonBodies.route(ctx), ctx.statusCode(),
                     Math.round(ms)));
@@ -61,5 +64,8 @@ final class HttpApi {
         javalin.http.maxRequestSize = config.maxImportBytes();
         javalin.http.defaultContentType = "application/json";
         javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages()));
+        // A client that stops sending mid-request (or stops reading the answer) holds a thread and a connection;
+        // this bounds how long.
+        javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(config.idleTimeout().toMillis()));
     }
 }

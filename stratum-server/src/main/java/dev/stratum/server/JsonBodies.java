@@ -66,6 +66,7 @@ final class JsonBodies {
             throw new InvalidRequestException("invalid_body", "the request body must be a JSON object, got "
                     + describe(tree) + "; " + route(ctx) + " is described at GET /openapi.json");
         }
+        requireWholeCharacters(tree, "");
         try {
             return Optional.of(mapper.treeToValue(tree, type));
         } catch (JacksonException e) {
@@ -107,6 +108,40 @@ final class JsonBodies {
         return ctx.method().name() + " " + (matched == null ? shorten(ctx.path()) : matched.path);
     }
 
+    /**
+     * Refuses a string or field name holding half of a UTF-16 surrogate pair. JSON lets a client write one as a
+     * {@code \\uD800} escape, but it is no character: the stores would keep it as '?', changing the text silently.
+     */
+    private static void requireWholeCharacters(JsonNode node, String path) {
+        if (node.isTextual()) {
+            requireWholeCharacters(node.textValue(), path.isEmpty() ? "the request body" : "field '" + path + "'");
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireWholeCharacters(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            for (var field : node.properties()) {
+                String name = field.getKey();
+                requireWholeCharacters(name, "a field name in " + (path.isEmpty() ? "the request body" : "'" + path + "'"));
+                requireWholeCharacters(field.getValue(), path.isEmpty() ? name : path + "." + name);
+            }
+        }
+    }
+
+    private static void requireWholeCharacters(String s, String where) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidRequestException("invalid_unicode", where + " holds an unpaired UTF-16 surrogate ("
+                        + String.format("\\u%04X", (int) c) + ") at position " + i + ", which is not a character and "
+                        + "cannot be stored; send valid Unicode (a character above U+FFFF is a high surrogate followed "
+                        + "by a low one)");
+            }
+        }
+    }
+
     private static InvalidRequestException malformed(IOException e) {
         if (e instanceof StreamConstraintsException) {
             return new InvalidRequestException("malformed_json", "the request body nests JSON deeper than "
@@ -122,6 +157,10 @@ final class JsonBodies {
             where = " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
         }
         String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+        if (detail != null && detail.startsWith("Invalid UTF-8")) {
+            return new InvalidRequestException("invalid_utf8", "the request body is not valid UTF-8" + where + ": "
+                    + shorten(detail) + ". Send JSON encoded as UTF-8.", e);
+        }
         return new InvalidRequestException("malformed_json", "the request body is not valid JSON" + where + ": "
                 + shorten(detail) + ". Check quotes, commas and brackets there.", e);
     }

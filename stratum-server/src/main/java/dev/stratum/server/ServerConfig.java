@@ -1,6 +1,7 @@
 package dev.stratum.server;
 
 import dev.stratum.api.InvalidRequestException;
+import java.time.Duration;
 
 /**
  * How the HTTP server listens and how much it accepts, validated once when it is built.
@@ -12,14 +13,19 @@ import dev.stratum.api.InvalidRequestException;
  *     streamed to the service, never held in memory whole
  * @param maxBatchTexts the most texts one batch prediction may carry
  * @param metrics who may read {@code GET /metrics}
+ * @param rateLimit how many requests each API key may send
+ * @param idleTimeout how long a connection may stay silent while a request or its answer is being sent; a client
+ *     that sends its body slower than this is cut off
  */
 public record ServerConfig(
-        String host, int port, long maxBodyBytes, long maxImportBytes, int maxBatchTexts, MetricsAccess metrics) {
+        String host, int port, long maxBodyBytes, long maxImportBytes, int maxBatchTexts, MetricsAccess metrics,
+        RateLimit rateLimit, Duration idleTimeout) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
     public static final long DEFAULT_MAX_IMPORT_BYTES = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_BATCH_TEXTS = 1000;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_BATCH_TEXTS_LIMIT = 100_000;
 
     /**
@@ -39,8 +45,20 @@ public record ServerConfig(
         this(host, port, maxBodyBytes, maxImportBytes, maxBatchTexts, MetricsAccess.PUBLIC);
     }
 
+    /** A configuration without rate limits and with the default idle timeout. */
+    public ServerConfig(String host, int port, long maxBodyBytes, long maxImportBytes, int maxBatchTexts,
+            MetricsAccess metrics) {
+        this(host, port, maxBodyBytes, maxImportBytes, maxBatchTexts, metrics, RateLimit.UNLIMITED,
+                DEFAULT_IDLE_TIMEOUT);
+    }
+
     public ServerConfig {
         java.util.Objects.requireNonNull(metrics, "metrics");
+        java.util.Objects.requireNonNull(rateLimit, "rateLimit");
+        if (idleTimeout == null || idleTimeout.toMillis() < 1) {
+            throw invalid("idle timeout " + idleTimeout + " is not positive; give how long a connection may stay "
+                    + "silent mid-request (default " + DEFAULT_IDLE_TIMEOUT.toSeconds() + " s)");
+        }
         if (host == null || host.isBlank()) {
             throw invalid(
                     "server host is empty; use 127.0.0.1 to listen locally or 0.0.0.0 to listen on all interfaces");
@@ -75,26 +93,37 @@ public record ServerConfig(
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, maxBodyBytes, maxImportBytes, maxBatchTexts, metrics);
+        return new ServerConfig(value, port, maxBodyBytes, maxImportBytes, maxBatchTexts, metrics, rateLimit,
+                idleTimeout);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, maxBodyBytes, maxImportBytes, maxBatchTexts, metrics);
+        return new ServerConfig(host, value, maxBodyBytes, maxImportBytes, maxBatchTexts, metrics, rateLimit,
+                idleTimeout);
     }
 
     public ServerConfig withMaxBodyBytes(long value) {
-        return new ServerConfig(host, port, value, Math.max(value, maxImportBytes), maxBatchTexts, metrics);
+        return new ServerConfig(host, port, value, Math.max(value, maxImportBytes), maxBatchTexts, metrics, rateLimit,
+                idleTimeout);
     }
 
     public ServerConfig withMaxImportBytes(long value) {
-        return new ServerConfig(host, port, maxBodyBytes, value, maxBatchTexts, metrics);
+        return new ServerConfig(host, port, maxBodyBytes, value, maxBatchTexts, metrics, rateLimit, idleTimeout);
     }
 
     public ServerConfig withMetrics(MetricsAccess value) {
-        return new ServerConfig(host, port, maxBodyBytes, maxImportBytes, maxBatchTexts, value);
+        return new ServerConfig(host, port, maxBodyBytes, maxImportBytes, maxBatchTexts, value, rateLimit, idleTimeout);
+    }
+
+    public ServerConfig withRateLimit(RateLimit value) {
+        return new ServerConfig(host, port, maxBodyBytes, maxImportBytes, maxBatchTexts, metrics, value, idleTimeout);
+    }
+
+    public ServerConfig withIdleTimeout(Duration value) {
+        return new ServerConfig(host, port, maxBodyBytes, maxImportBytes, maxBatchTexts, metrics, rateLimit, value);
     }
 
     public ServerConfig withMaxBatchTexts(int value) {
-        return new ServerConfig(host, port, maxBodyBytes, maxImportBytes, value, metrics);
+        return new ServerConfig(host, port, maxBodyBytes, maxImportBytes, value, metrics, rateLimit, idleTimeout);
     }
 }

@@ -6,6 +6,7 @@ import dev.stratum.api.store.ApiKeyStore;
 import dev.stratum.telemetry.Telemetry;
 import dev.stratum.telemetry.TelemetryConfig;
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -17,11 +18,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class StratumServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StratumServer.class);
+    /** How long {@link #close()} waits for requests in flight. */
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(20);
     private final Javalin app;
+    private final GracefulStop stop;
     private final Telemetry ownTelemetry;
 
-    private StratumServer(Javalin app, Telemetry ownTelemetry) {
+    private StratumServer(Javalin app, GracefulStop stop, Telemetry ownTelemetry) {
         this.app = app;
+        this.stop = stop;
         this.ownTelemetry = ownTelemetry;
     }
 
@@ -55,7 +60,8 @@ public final class StratumServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(keys, "keys");
-        Javalin app = HttpApi.create(config, service, keys, telemetry);
+        GracefulStop stop = new GracefulStop();
+        Javalin app = HttpApi.create(config, service, keys, telemetry, stop);
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -65,7 +71,7 @@ public final class StratumServer implements AutoCloseable {
                     + "port, or 0 for any free one", e);
         }
         LOG.info("Stratum API listening on http://{}:{}", config.host(), app.port());
-        return new StratumServer(app, own);
+        return new StratumServer(app, stop, own);
     }
 
     /** The port the server listens on: the configured one, or the one picked when it was 0. */
@@ -73,13 +79,50 @@ public final class StratumServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Stops listening and waits for requests in flight. Does not close the service. */
+    /** Stops as {@link #stop(Duration)} does, waiting up to {@link #DEFAULT_STOP_TIMEOUT}. */
     @Override
     public void close() {
-        app.stop();
+        stop(DEFAULT_STOP_TIMEOUT);
+    }
+
+    /**
+     * Starts draining: from now on {@code GET /v1/ready} answers 503 {@code shutting_down}, so that load balancers
+     * stop sending requests here, while every other route is still served. {@link #stop(Duration)} follows.
+     */
+    public void drain() {
+        stop.refuseReadiness();
+    }
+
+    /**
+     * Stops gracefully: readiness answers 503 at once, the port stops accepting connections, and requests already
+     * being handled run to their end for up to {@code timeout}; those still running then are cut off. Requests that
+     * arrive on connections still open meanwhile get 503. Does not close the service.
+     */
+    public void stop(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        long started = System.nanoTime();
+        long inFlight = stop.inFlight();
+        LOG.info("stopping: {} requests in flight, waiting up to {} s for them", inFlight, timeout.toSeconds());
+        stop.begin(timeout);
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            // Jetty reports a stop timeout after it has stopped anyway; the count below says what was cut off.
+            LOG.debug("Jetty reported while stopping", e);
+        }
+        long left = stop.inFlight();
+        if (left > 0) {
+            LOG.warn("stopped after {} ms; {} requests were still running and were cut off", millisSince(started), left);
+        } else {
+            LOG.info("stopped in {} ms; every request in flight was answered", millisSince(started));
+        }
         if (ownTelemetry != null) {
             ownTelemetry.close();
         }
+    }
+
+    private static long millisSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
     }
 
     /** Every registered HTTP route as (method, path template), for checks that the OpenAPI document is complete. */
