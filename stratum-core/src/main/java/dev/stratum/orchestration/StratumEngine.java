@@ -32,6 +32,7 @@ import dev.stratum.api.models.HeadTrainer;
 import dev.stratum.api.odd.OddAction;
 import dev.stratum.api.odd.OddCheck;
 import dev.stratum.api.odd.OddPolicy;
+import dev.stratum.api.store.ChangeFeed;
 import dev.stratum.api.store.FeedbackOutcome;
 import dev.stratum.api.store.Neighbour;
 import dev.stratum.api.store.Store;
@@ -73,6 +74,8 @@ public final class StratumEngine implements StratumService {
     private final Clock clock;
     private final ExecutorService indexing;
     private final ExecutorService trainingThread;
+    /** Follows what other processes change in a shared store; null on a store only this process opens. */
+    private final ChangeFollower follower;
     private volatile EngineTelemetry telemetry = EngineTelemetry.NOOP;
 
     StratumEngine(EngineConfig config, Store store, VectorIndex index, EmbeddingModel encoder, HeadTrainer trainer,
@@ -102,8 +105,26 @@ public final class StratumEngine implements StratumService {
         this.generations = new Generations(store, chat, config.llm() == null ? null : "llm:" + config.llm().model(),
                 config.neighbours());
         this.reviews = new ReviewQueue(store, tasks, embeddings, indexer, training, clock);
-        indexer.verifyOnStart(store.tasks().list());
+        this.follower = followChanges(store, index);
         retrainStaleModels(config);
+    }
+
+    /**
+     * Brings the index up to date with the store and, on a store that other processes share, follows their changes;
+     * returns the follower, or null when there is nothing to follow.
+     */
+    private ChangeFollower followChanges(Store store, VectorIndex index) {
+        Optional<ChangeFeed> feed = store.openChangeFeed();
+        if (feed.isEmpty()) {
+            indexer.verifyOnStart(store.tasks().list());
+            return null;
+        }
+        try {
+            return ChangeFollower.start(feed.get(), tasks, indexer, index, store.tasks().list(), ChangeFollower.POLL);
+        } catch (RuntimeException e) {
+            feed.get().close();
+            throw e;
+        }
     }
 
     /** Retrains, in the background, each task whose current model learnt from another encoder than this engine's. */
@@ -621,6 +642,9 @@ public final class StratumEngine implements StratumService {
     public void close() {
         // No interrupts: an interrupted Lucene write closes the index's file channels. The indexer stops between
         // batches instead, and a training finishes its one transaction.
+        if (follower != null) {
+            follower.close();
+        }
         indexer.stop();
         indexing.shutdown();
         trainingThread.shutdown();

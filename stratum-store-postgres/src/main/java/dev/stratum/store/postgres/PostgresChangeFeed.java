@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -36,6 +37,7 @@ final class PostgresChangeFeed implements ChangeFeed {
     private String schema;
     private boolean failing;
     private volatile boolean closed;
+    private final CountDownLatch closing = new CountDownLatch(1);
 
     PostgresChangeFeed(PostgresDatabase db) {
         this.db = db;
@@ -108,7 +110,7 @@ final class PostgresChangeFeed implements ChangeFeed {
                 return true;
             }
             // The database is away: wait as long as a notification would have been waited for, then try again.
-            TimeUnit.MILLISECONDS.sleep(millis);
+            closing.await(millis, TimeUnit.MILLISECONDS);
             return false;
         }
         try {
@@ -212,6 +214,7 @@ final class PostgresChangeFeed implements ChangeFeed {
     @Override
     public void close() {
         closed = true;
+        closing.countDown();
         closeQuietly(listener);
         listener = null;
     }
