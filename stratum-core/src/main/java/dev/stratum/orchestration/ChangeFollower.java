@@ -150,11 +150,6 @@ final class ChangeFollower implements AutoCloseable {
         lastCheckpointNanos = System.nanoTime();
     }
 
-    /** Whether the feed's own connection is listening; false while the store is away. */
-    boolean isListening() {
-        return feed.isListening();
-    }
-
     /**
      * Stops following (closing the feed wakes a waiting thread), then commits the index with the last change applied.
      * Called before the index and the store close.

@@ -150,6 +150,11 @@ class ReplicasOnPostgresTest {
         first.addExample(TASK, "sandwiches for the workshop", "meals");
         second = open("second");
         assertThat(second.stats(TASK).indexed()).as("caught up from its checkpoint while it opened").isEqualTo(38);
+
+        try (StratumEngine fresh = open("fresh")) {
+            awaitOn(() -> fresh.stats(TASK).indexed() == 38); // rebuilt from the store in the background
+            assertThat(fresh.predict(TASK, text).label()).isEqualTo(corrected);
+        }
     }
 
     @Test
