@@ -26,8 +26,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,13 +162,14 @@ class ReplicasOnPostgresTest {
         first = open("first");
         createTaskWithExamples(first);
         PostgresConfig config = PostgresConfig.fromUrl(dbUrl(), null, null);
-        try (PostgresStore other = PostgresStore.open(config, Clock.systemUTC());
-                TrainingLocks.Lease held = other.trainingLocks().acquire(TASK)) {
+        try (PostgresStore other = PostgresStore.open(config, Clock.systemUTC())) {
+            TrainingLocks.Lease held = other.trainingLocks().acquire(TASK);
             assertThatThrownBy(() -> first.trainAndWait(TASK, "test"))
                     .isInstanceOf(ConflictException.class)
                     .hasMessageContaining("task 'expenses' is being trained by another process");
             assertThat(first.lastTraining(TASK)).get().extracting(TrainingRun::status)
                     .isEqualTo(TrainingRun.Status.FAILED);
+            held.close();
         }
         assertThat(first.trainAndWait(TASK, "test").status()).isEqualTo(TrainingRun.Status.SUCCEEDED);
     }
