@@ -10,7 +10,7 @@ import picocli.CommandLine;
 class ServeCommandTest {
     private static ServeCommand parsed(String... args) {
         ServeCommand serve = new ServeCommand();
-        new CommandLine(serve).parseArgs(args);
+        new CommandLine(serve).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args); // as Main sets it
         return serve;
     }
 

@@ -105,7 +105,8 @@ final class PostgresChangeFeed implements ChangeFeed {
             throw new IllegalStateException("the change feed of the PostgreSQL store at " + db.config().target()
                     + " is closed");
         }
-        if (listener == null) {
+        Connection c = listener; // close() from another thread may clear the field meanwhile
+        if (c == null) {
             if (listen()) {
                 return true;
             }
@@ -114,12 +115,12 @@ final class PostgresChangeFeed implements ChangeFeed {
             return false;
         }
         try {
-            PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications((int) Math.min(
+            PGNotification[] notifications = c.unwrap(PGConnection.class).getNotifications((int) Math.min(
                     Integer.MAX_VALUE, millis));
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for notifications");
             }
-            if (notifications != null) {
+            if (notifications != null && notifications.length > 0) {
                 for (PGNotification notification : notifications) {
                     if (schema.equals(notification.getParameter())) {
                         return true;
@@ -128,7 +129,7 @@ final class PostgresChangeFeed implements ChangeFeed {
                 return false;
             }
             // Nothing came: make sure that is because nothing happened, not because the connection died quietly.
-            if (!listener.isValid(VALIDATION_SECONDS)) {
+            if (!c.isValid(VALIDATION_SECONDS)) {
                 lost(null);
                 return true;
             }
