@@ -16,8 +16,11 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +40,7 @@ import picocli.CommandLine.Spec;
             "requests per second (default 100; 0 or off: no limit) in bursts of STRATUM_RATE_BURST (default 200)."})
 final class ServeCommand implements Callable<Integer> {
     static final String ADMIN_KEY_ENV = "STRATUM_ADMIN_KEY";
+    static final String NO_TRAIN_ENV = "STRATUM_NO_TRAIN";
 
     @Spec
     CommandSpec spec;
@@ -50,6 +54,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions data;
+
+    @Option(names = "--no-train",
+            description = {"Never train in the background (after a task's retrain_every new examples, or after an",
+                "encoder change): for replicas on a shared database, whose versions a training job (stratum train)",
+                "makes and which they pick up within seconds. A POST .../train request still trains. Default: on",
+                "when $" + NO_TRAIN_ENV + " is 1 or true."})
+    boolean noTrain;
 
     @Option(names = "--demo", description = "Create, fill and train the demo task 'expenses' unless it exists.")
     boolean demo;
@@ -74,8 +85,23 @@ final class ServeCommand implements Callable<Integer> {
                 "so that load balancers stop sending requests first. Default: $" + ServeShutdown.DELAY_ENV + ", else 0."})
     int shutdownDelaySeconds;
 
+    /** Whether background training is off: by the option, or by the environment variable. */
+    boolean noTrain(String environment) {
+        if (noTrain || environment == null || environment.isBlank()) {
+            return noTrain;
+        }
+        return switch (environment.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes" -> true;
+            case "0", "false", "no" -> false;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), NO_TRAIN_ENV + " is '"
+                    + environment + "'; set it to 1 (or true) to turn background training off, 0 (or false, or leave"
+                    + " it unset) to keep it on");
+        };
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        boolean backgroundTraining = !noTrain(System.getenv(NO_TRAIN_ENV));
         Logging.configure(data.verbose ? "debug" : "info");
         if (shutdownTimeoutSeconds < 0 || shutdownDelaySeconds < 0) {
             throw new ParameterException(spec.commandLine(), "--shutdown-timeout " + shutdownTimeoutSeconds
@@ -91,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         LogTemplateWatch.attach(telemetry.meterRegistry());
         StratumEngine engine;
         try {
-            engine = StratumEngine.open(data.engineConfig(),
+            engine = StratumEngine.open(data.engineConfig().withAutoTrain(backgroundTraining),
                     EngineTelemetry.of(telemetry.openTelemetry(), telemetry.meterRegistry()));
         } catch (RuntimeException e) {
             telemetry.close();

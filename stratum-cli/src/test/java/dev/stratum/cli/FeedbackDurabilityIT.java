@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stratum.store.postgres.RequiresPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The acceptance test of durability: feedback that the server acknowledged with a 2xx survives {@code kill -9} of the
- * server process, mid-stream, and is there after a restart on the same data directory.
+ * server process, mid-stream, and is there after a restart on the same data directory (and the same database, on
+ * PostgreSQL).
  */
 class FeedbackDurabilityIT {
     private static final String ADMIN_KEY = "sk_durability_test_key_0123456789";
@@ -38,12 +40,32 @@ class FeedbackDurabilityIT {
     /** Feedback the server acknowledged: what was sent, for a prediction. */
     record Acked(String predictionId, String action, String label) {}
 
+    /** Starts a server on the data directory, logging to the file. */
+    @FunctionalInterface
+    interface Starter {
+        ServerProcess start(Path dataDir, Path log) throws IOException, InterruptedException;
+    }
+
     @Test
     void acknowledgedFeedback_survivesKill9MidStream(@TempDir Path tmp) throws Exception {
+        killMidStreamAndRestart(tmp, (data, log) -> ServerProcess.start(data, ADMIN_KEY, log));
+    }
+
+    /** The same on PostgreSQL: a 2xx means the transaction is committed, and a killed replica loses nothing. */
+    @Test
+    @RequiresPostgres
+    void acknowledgedFeedback_onPostgres_survivesKill9MidStream(@TempDir Path tmp) throws Exception {
+        try (PostgresSchema db = PostgresSchema.create()) {
+            killMidStreamAndRestart(tmp, (data, log) -> ServerProcess.start(data, ADMIN_KEY, log, db.environment(),
+                    List.of()));
+        }
+    }
+
+    private void killMidStreamAndRestart(Path tmp, Starter starter) throws Exception {
         Path data = tmp.resolve("data");
         List<JsonNode> predictions;
         ConcurrentLinkedQueue<Acked> acked = new ConcurrentLinkedQueue<>();
-        try (ServerProcess server = ServerProcess.start(data, ADMIN_KEY, tmp.resolve("first.log"))) {
+        try (ServerProcess server = starter.start(data, tmp.resolve("first.log"))) {
             createTask(server);
             predictions = predictAll(server);
 
@@ -62,7 +84,7 @@ class FeedbackDurabilityIT {
                     acked.size());
         }
 
-        try (ServerProcess restarted = ServerProcess.start(data, ADMIN_KEY, tmp.resolve("second.log"))) {
+        try (ServerProcess restarted = starter.start(data, tmp.resolve("second.log"))) {
             for (Acked a : acked) {
                 JsonNode feedback = getJson(restarted, "/v1/predictions/" + a.predictionId()).path("feedback");
                 assertThat(feedback.path("action").asText()).as("feedback on %s after restart", a.predictionId())

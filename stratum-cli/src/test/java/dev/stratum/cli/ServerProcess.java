@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,28 +31,69 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /**
-     * Starts the server on a free port over {@code dataDir}, with {@code serveOptions} added to its command line, and
-     * returns once {@code /v1/health} answers 200.
-     */
+    /** Starts the server on a free port over {@code dataDir} and returns once {@code /v1/health} answers 200. */
+    static ServerProcess start(Path dataDir, String adminKey, Path log) throws IOException, InterruptedException {
+        return start(dataDir, adminKey, log, Map.of(), List.of());
+    }
+
+    /** Starts the server as {@link #start(Path, String, Path)} does, with {@code serveOptions} after {@code serve}. */
     static ServerProcess start(Path dataDir, String adminKey, Path log, String... serveOptions)
             throws IOException, InterruptedException {
-        String jar = System.getProperty("stratum.jar", "target/stratum.jar");
-        if (!Files.isRegularFile(Path.of(jar))) {
-            fail("the runnable jar " + jar + " is missing; run this test with: ./mvnw -pl stratum-cli verify");
-        }
+        return start(dataDir, adminKey, log, Map.of(), List.of(serveOptions));
+    }
+
+    /**
+     * Starts the server as {@link #start(Path, String, Path)} does, with more environment variables (a database URL,
+     * say) and options after {@code serve}.
+     */
+    static ServerProcess start(Path dataDir, String adminKey, Path log, Map<String, String> environment,
+            List<String> options) throws IOException, InterruptedException {
         int port = freePort();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx384m", "-XX:+UseSerialGC",
-                "--enable-native-access=ALL-UNNAMED", "-jar", jar,
-                "serve", "--port", Integer.toString(port), "--data", dataDir.toString()));
-        command.addAll(List.of(serveOptions));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        List<String> arguments = new ArrayList<>(List.of("serve", "--port", Integer.toString(port), "--data",
+                dataDir.toString()));
+        arguments.addAll(options);
+        ProcessBuilder builder = java(arguments);
+        builder.environment().putAll(environment);
         builder.environment().put(ServeCommand.ADMIN_KEY_ENV, adminKey);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         ServerProcess server = new ServerProcess(builder.start(), log, port);
         server.awaitHealthy();
         return server;
+    }
+
+    /** What a one-shot command printed (standard output and error together) and its exit status. */
+    record Finished(int exitStatus, String output) {}
+
+    /** Runs a one-shot command of the jar ({@code train ...}) to its end, within {@code deadline}. */
+    static Finished run(Map<String, String> environment, Duration deadline, String... arguments)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = java(List.of(arguments));
+        builder.environment().putAll(environment);
+        Path output = Files.createTempFile("stratum-command", ".log");
+        try {
+            builder.redirectErrorStream(true).redirectOutput(output.toFile());
+            Process process = builder.start();
+            if (!process.waitFor(deadline.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("stratum " + String.join(" ", arguments) + " did not finish within " + deadline.toSeconds()
+                        + " s; its output:\n" + Files.readString(output));
+            }
+            return new Finished(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static ProcessBuilder java(List<String> arguments) {
+        String jar = System.getProperty("stratum.jar", "target/stratum.jar");
+        if (!Files.isRegularFile(Path.of(jar))) {
+            fail("the runnable jar " + jar + " is missing; run this test with: ./mvnw -pl stratum-cli verify");
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx384m", "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED", "-jar", jar));
+        command.addAll(arguments);
+        return new ProcessBuilder(command);
     }
 
     URI uri(String path) {

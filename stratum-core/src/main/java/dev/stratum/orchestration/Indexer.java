@@ -2,10 +2,14 @@ package dev.stratum.orchestration;
 
 import dev.stratum.api.Example;
 import dev.stratum.api.Task;
+import dev.stratum.api.store.ChangeFeed;
 import dev.stratum.api.store.Store;
 import dev.stratum.api.store.VectorIndex;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the nearest-neighbour memory in step with the store. Examples from feedback are indexed at once, in the
  * request; bulk imports are embedded and indexed in the background in batches, from a per-task watermark (the largest
  * example id known to be indexed). At start-up a task whose index disagrees with the store is rebuilt: the index is
- * derived data, and the embedding cache makes rebuilding cheap.
+ * derived data, and the embedding cache makes rebuilding cheap. On a shared store, what other processes change
+ * arrives through {@link #apply} (see {@link ChangeFollower}).
  */
 final class Indexer {
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
@@ -52,6 +57,46 @@ final class Indexer {
                 schedule(task.id());
             }
         }
+    }
+
+    /** Empties every task's index and rebuilds it from the store in the background. */
+    void rebuildAll(List<Task> tasks) {
+        for (Task task : tasks) {
+            index.clear(task.id());
+        }
+        verifyOnStart(tasks);
+    }
+
+    /**
+     * Applies changes of a shared store's example log, in log order: an insert indexes its example (embedded through
+     * the cache), a delete removes it. Replaying a change does no harm, so neither do this process's own changes,
+     * already indexed when they were made, nor a restart from an older checkpoint.
+     */
+    void apply(List<ChangeFeed.ExampleChange> changes) {
+        Map<String, List<ChangeFeed.ExampleChange>> byTask = new LinkedHashMap<>();
+        for (ChangeFeed.ExampleChange change : changes) {
+            byTask.computeIfAbsent(change.taskId(), id -> new ArrayList<>()).add(change);
+        }
+        byTask.forEach((taskId, own) -> {
+            List<String> texts = own.stream().map(ChangeFeed.ExampleChange::example).filter(Objects::nonNull)
+                    .map(Example::text).distinct().toList();
+            Map<String, float[]> vectors = texts.isEmpty() ? Map.of() : embeddings.forExamples(texts);
+            ReentrantLock lock = lock(taskId);
+            lock.lock();
+            try {
+                for (ChangeFeed.ExampleChange change : own) {
+                    if (change.deleted()) {
+                        index.delete(taskId, change.exampleId());
+                    } else if (change.example() != null) {
+                        Example example = change.example();
+                        index.upsert(taskId, example.id(), example.label(), vectors.get(example.text()));
+                    }
+                    // An insert whose example is gone already: its delete follows in the log.
+                }
+            } finally {
+                lock.unlock();
+            }
+        });
     }
 
     /** Indexes one example now, with its vector already computed. */

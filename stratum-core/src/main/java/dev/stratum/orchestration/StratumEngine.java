@@ -36,6 +36,7 @@ import dev.stratum.api.models.HeadTrainer;
 import dev.stratum.api.odd.OddAction;
 import dev.stratum.api.odd.OddCheck;
 import dev.stratum.api.odd.OddPolicy;
+import dev.stratum.api.store.ChangeFeed;
 import dev.stratum.api.store.FeedbackOutcome;
 import dev.stratum.api.store.Neighbour;
 import dev.stratum.api.store.Store;
@@ -84,6 +85,8 @@ public final class StratumEngine implements StratumService {
     private final ExecutorService rankingThread;
     private final ReviewRanker ranker;
     private final TaskHistories histories;
+    /** Follows what other processes change in a shared store; null on a store only this process opens. */
+    private final ChangeFollower follower;
     private volatile EngineTelemetry telemetry = EngineTelemetry.NOOP;
 
     StratumEngine(EngineConfig config, Store store, VectorIndex index, EmbeddingModel encoder, HeadTrainer trainer,
@@ -123,10 +126,28 @@ public final class StratumEngine implements StratumService {
             }
         };
         this.audit = new AuditTrail(store, clock);
-        indexer.verifyOnStart(store.tasks().list());
+        this.follower = followChanges(store, index);
         retrainStaleModels(config);
         if (ranker.automatic()) {
             store.tasks().list().forEach(task -> ranker.schedule(task.id(), "start-up"));
+        }
+    }
+
+    /**
+     * Brings the index up to date with the store and, on a store that other processes share, follows their changes;
+     * returns the follower, or null when there is nothing to follow.
+     */
+    private ChangeFollower followChanges(Store store, VectorIndex index) {
+        Optional<ChangeFeed> feed = store.openChangeFeed();
+        if (feed.isEmpty()) {
+            indexer.verifyOnStart(store.tasks().list());
+            return null;
+        }
+        try {
+            return ChangeFollower.start(feed.get(), tasks, indexer, index, store.tasks().list(), ChangeFollower.POLL);
+        } catch (RuntimeException e) {
+            feed.get().close();
+            throw e;
         }
     }
 
@@ -719,6 +740,9 @@ public final class StratumEngine implements StratumService {
     public void close() {
         // No interrupts: an interrupted Lucene write closes the index's file channels. The indexer stops between
         // batches instead, and a training finishes its one transaction.
+        if (follower != null) {
+            follower.close();
+        }
         indexer.stop();
         indexing.shutdown();
         trainingThread.shutdown();

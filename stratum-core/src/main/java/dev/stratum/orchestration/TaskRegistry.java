@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,6 +122,59 @@ final class TaskRegistry {
         }
     }
 
+    /**
+     * Brings a loaded task's runtime in line with the store after another process changed the task (see
+     * {@link ChangeFollower}). What still matches is kept, a trial's in-memory statistics included; what differs is
+     * reloaded. A task not loaded here is left to load on first use, and a change this process made itself finds
+     * nothing to do.
+     */
+    void refresh(String taskId) {
+        runtimes.computeIfPresent(taskId, (id, runtime) -> reconciled(runtime));
+    }
+
+    private TaskRuntime reconciled(TaskRuntime now) {
+        String id = now.task().id();
+        Task task = store.tasks().find(id).orElse(now.task());
+        if (task.kind() == TaskKind.GENERATION || !task.labels().equals(now.task().labels())) {
+            return withCurrentModel(task); // a new taxonomy needs a new general layer; a generation task has no model
+        }
+        OddPolicy policy = store.policies().current(id).map(TaskRegistry::versioned).orElse(null);
+        TaskRuntime next = task.equals(now.task()) ? now : now.withTask(task);
+        if (policyVersion(policy) != policyVersion(now.policy())) {
+            next = next.withPolicy(policy);
+        }
+        ModelVersion current = store.models().current(id).filter(this::servable).orElse(null);
+        if (current == null && store.models().current(id).isPresent()) {
+            staleModels.add(id);
+        } else {
+            staleModels.remove(id);
+        }
+        if (!Objects.equals(idOf(current), idOf(now.version()))) {
+            TaskRuntime production = current == null ? next.withHead(null, null, null) : runtimeOf(next, current);
+            return production.withTrial(trialOf(production));
+        }
+        if (current != null && current.state() != now.version().state()) {
+            next = next.withVersion(current);
+        }
+        Trial trial = now.trial();
+        ModelVersion onTrial = trialVersion(id);
+        boolean sameTrial = trial == null ? onTrial == null
+                : onTrial != null && trial.versionId().equals(onTrial.id()) && trial.state() == onTrial.state();
+        return sameTrial ? next : next.withTrial(trialOf(next.withTrial(null)));
+    }
+
+    private static int policyVersion(OddPolicy policy) {
+        return policy == null || policy.version() == null ? 0 : policy.version();
+    }
+
+    private static String idOf(ModelVersion version) {
+        return version == null ? null : version.id();
+    }
+
+    private boolean servable(ModelVersion version) {
+        return version.provenance().encoderIds().equals(List.of(encoder.id()));
+    }
+
     /** The task as {@code base} serves it, with {@code version}'s model loaded from the store instead. */
     TaskRuntime runtimeOf(TaskRuntime base, ModelVersion version) {
         TrainedHead head = trainer.load(store.models().artifact(version.id()));
@@ -185,13 +239,21 @@ final class TaskRegistry {
      * they are kept in memory only.
      */
     private Trial trialOf(TaskRuntime production) {
-        for (ModelVersion version : store.models().list(production.task().id())) {
-            if ((version.state() == ModelState.SHADOW || version.state() == ModelState.CANARY)
-                    && version.provenance().encoderIds().equals(List.of(encoder.id()))) {
-                TaskRuntime runtime = runtimeOf(production, version);
-                return version.state() == ModelState.SHADOW
-                        ? Trial.shadow(runtime)
-                        : Trial.canary(runtime, ModelLifecycle.policyOf(production).canaryShare());
+        ModelVersion version = trialVersion(production.task().id());
+        if (version == null) {
+            return null;
+        }
+        TaskRuntime runtime = runtimeOf(production, version);
+        return version.state() == ModelState.SHADOW
+                ? Trial.shadow(runtime)
+                : Trial.canary(runtime, ModelLifecycle.policyOf(production).canaryShare());
+    }
+
+    /** The task's version in shadow or canary trained on this encoder, or null. */
+    private ModelVersion trialVersion(String taskId) {
+        for (ModelVersion version : store.models().list(taskId)) {
+            if ((version.state() == ModelState.SHADOW || version.state() == ModelState.CANARY) && servable(version)) {
+                return version;
             }
         }
         return null;

@@ -10,6 +10,7 @@ import dev.stratum.api.TrainingRun.Status;
 import dev.stratum.api.lifecycle.GateReport;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.store.Store;
+import dev.stratum.api.store.TrainingLocks;
 import dev.stratum.learning.training.HyperlocalTraining;
 import dev.stratum.learning.training.HyperlocalTraining.OddArtifacts;
 import java.time.Clock;
@@ -78,16 +79,37 @@ final class TrainingLoop {
         TrainingRun current = lastRuns.compute(taskId,
                 (id, previous) -> previous != null && previous.status() == Status.RUNNING ? previous : queued);
         if (current == queued) {
-            background.execute(() -> runNow(taskId, trigger));
+            background.execute(() -> {
+                try {
+                    runNow(taskId, trigger);
+                } catch (ConflictException e) {
+                    LOG.info("task '{}' is not trained here now: {}", taskId, e.getMessage()); // recorded as failed
+                } catch (RuntimeException e) {
+                    LOG.warn("training of task '{}' could not start: {}", taskId, e.getMessage());
+                }
+            });
         }
         return current;
     }
 
-    /** Trains in the caller's thread, after any training of the task that is under way. */
+    /**
+     * Trains in the caller's thread, after any training of the task that is under way in this process. Throws a
+     * {@code training_in_progress} {@link ConflictException} (and records a failed run) when another process sharing
+     * the store trains the task: it does not wait for that one.
+     */
     TrainingRun runNow(String taskId, String trigger) {
         requireExamples(taskId);
         ReentrantLock lock = locks.computeIfAbsent(taskId, id -> new ReentrantLock());
         lock.lock();
+        TrainingLocks.Lease lease;
+        try {
+            lease = store.trainingLocks().acquire(taskId);
+        } catch (RuntimeException e) {
+            lastRuns.put(taskId, new TrainingRun(taskId, Status.FAILED, trigger, clock.instant(), clock.instant(),
+                    null, e.getMessage()));
+            lock.unlock();
+            throw e;
+        }
         TrainingRun started = new TrainingRun(taskId, Status.RUNNING, trigger, clock.instant(), null, null, null);
         lastRuns.put(taskId, started);
         EngineTelemetry.Request request = telemetry.request("train", taskId);
@@ -111,6 +133,7 @@ final class TrainingLoop {
             return failed;
         } finally {
             request.close();
+            lease.close();
             lock.unlock();
         }
     }

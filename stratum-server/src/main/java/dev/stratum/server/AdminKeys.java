@@ -1,5 +1,6 @@
 package dev.stratum.server;
 
+import dev.stratum.api.ConflictException;
 import dev.stratum.api.InvalidRequestException;
 import dev.stratum.api.store.ApiKey;
 import dev.stratum.api.store.ApiKeyStore;
@@ -39,7 +40,15 @@ public final class AdminKeys {
             String secret = requireUsableSecret(fromEnv);
             String hash = hash(secret);
             if (keys.findByHash(hash).isEmpty()) {
-                keys.insert(new ApiKey(keyId(hash), "admin (STRATUM_ADMIN_KEY)", hash, ADMIN_ROLE, clock.instant()));
+                try {
+                    keys.insert(new ApiKey(keyId(hash), "admin (STRATUM_ADMIN_KEY)", hash, ADMIN_ROLE,
+                            clock.instant()));
+                } catch (ConflictException e) {
+                    // Replicas on a shared database start together: another one stored the same key first.
+                    if (keys.findByHash(hash).isEmpty()) {
+                        throw e;
+                    }
+                }
             }
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stratum.api.InvalidRequestException;
 import dev.stratum.api.store.ApiKey;
+import dev.stratum.api.store.ApiKeyStore;
 import dev.stratum.api.store.Store;
 import dev.stratum.store.sqlite.SqliteStore;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,33 @@ class AdminKeysTest {
         assertThat(AdminKeys.bootstrap(store.apiKeys(), fromEnv, CLOCK)).isEmpty();
 
         assertThat(store.apiKeys().findByHash(AdminKeys.hash(fromEnv))).isPresent();
+        assertThat(store.apiKeys().count()).isEqualTo(1);
+    }
+
+    /** Replicas on one database start together: another stored the key between this one's lookup and insert. */
+    @Test
+    void bootstrap_withAKeyFromTheEnvironment_thatAnotherProcessStoresMeanwhile_succeeds() {
+        String fromEnv = "my-operator-chosen-admin-key-0123";
+        AdminKeys.bootstrap(store.apiKeys(), fromEnv, CLOCK);
+        AtomicBoolean lookedUp = new AtomicBoolean();
+        ApiKeyStore late = new ApiKeyStore() {
+            @Override
+            public void insert(ApiKey key) {
+                store.apiKeys().insert(key);
+            }
+
+            @Override
+            public Optional<ApiKey> findByHash(String secretHash) {
+                return lookedUp.getAndSet(true) ? store.apiKeys().findByHash(secretHash) : Optional.empty();
+            }
+
+            @Override
+            public long count() {
+                return store.apiKeys().count();
+            }
+        };
+
+        assertThat(AdminKeys.bootstrap(late, fromEnv, CLOCK)).isEmpty();
         assertThat(store.apiKeys().count()).isEqualTo(1);
     }
 

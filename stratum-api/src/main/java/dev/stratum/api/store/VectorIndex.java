@@ -23,6 +23,17 @@ public interface VectorIndex extends AutoCloseable {
     /** Makes the current state durable on disk. */
     void flush();
 
+    /**
+     * Makes the current state durable on disk together with {@code checkpoint}, a position that the caller reads back
+     * with {@link #checkpoint()} after a restart: for a replica of a shared store, the last change of the store's
+     * example log that the index had applied. Every change the caller applied before this call must be applied when
+     * the index is read back.
+     */
+    void flush(long checkpoint);
+
+    /** The checkpoint of the last {@link #flush(long)} that reached the disk; 0 when there was none. */
+    long checkpoint();
+
     @Override
     void close();
 }

@@ -43,11 +43,6 @@ import picocli.CommandLine;
  * Stratum reads, every Secret key referenced exists, command lines parse, and shutdown fits in the grace period.
  */
 class KubernetesManifestsTest {
-    /**
-     * Names the manifests set ahead of the code that reads them. STRATUM_NO_TRAIN (serve without background training)
-     * comes with the replica work of issue 7 in another branch; drop it from here once that is merged.
-     */
-    private static final Set<String> READ_BY_CODE_SOON = Set.of("STRATUM_NO_TRAIN");
     private static final Pattern K8S_VARIABLE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
     private static KubernetesManifests manifests;
     private static Deployment deployment;
@@ -129,7 +124,7 @@ class KubernetesManifestsTest {
         assertThat(read).as("names found in the code (the scan works)").contains("STRATUM_DB_URL", "STRATUM_ADMIN_KEY");
         for (Container container : containers()) {
             for (String name : environmentNames(container)) {
-                assertThat(read.contains(name) || READ_BY_CODE_SOON.contains(name))
+                assertThat(read.contains(name))
                         .as("container '%s' sets %s, which no Stratum code reads; names read: %s", container.getName(),
                                 name, read)
                         .isTrue();

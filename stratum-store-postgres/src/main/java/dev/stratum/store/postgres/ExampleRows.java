@@ -152,12 +152,17 @@ final class ExampleRows {
             List<Example> examples = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    examples.add(new Example(rows.getLong("id"), rows.getString("task_id"), rows.getString("text"),
-                            rows.getString("label"), ExampleSource.valueOf(rows.getString("source")),
-                            rows.getString("prediction_id"), getInstant(rows, "created_at")));
+                    examples.add(read(rows));
                 }
             }
             return examples;
         }
+    }
+
+    /** The example in the current row, whose columns are named as in {@link #COLUMNS}. */
+    static Example read(ResultSet rows) throws SQLException {
+        return new Example(rows.getLong("id"), rows.getString("task_id"), rows.getString("text"),
+                rows.getString("label"), ExampleSource.valueOf(rows.getString("source")),
+                rows.getString("prediction_id"), getInstant(rows, "created_at"));
     }
 }

@@ -101,12 +101,35 @@ final class PostgresDatabase implements AutoCloseable {
         return config;
     }
 
-    /** Runs {@code work} in autocommit mode; {@code what} completes "could not ..." in error messages. */
+    /**
+     * Runs {@code work} in autocommit mode; {@code what} completes "could not ..." in error messages. A read that fails
+     * because its pooled connection died (the database restarted, the line was cut) is tried once more on a new
+     * connection: the other idle connections died with it, so they are evicted first, and the second try tells a dead
+     * database from stale connections. Reads change nothing, so trying again is safe; writes are never retried here.
+     */
     <T> T read(String what, SqlWork<T> work) {
+        try {
+            return readOnce(work);
+        } catch (SQLException e) {
+            String state = sqlState(e);
+            if (state == null || !state.startsWith("08")) {
+                throw translate(what, e);
+            }
+            if (pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+            try {
+                return readOnce(work);
+            } catch (SQLException again) {
+                again.addSuppressed(e);
+                throw translate(what, again);
+            }
+        }
+    }
+
+    private <T> T readOnce(SqlWork<T> work) throws SQLException {
         try (Connection c = pool.getConnection()) {
             return work.apply(c);
-        } catch (SQLException e) {
-            throw translate(what, e);
         }
     }
 

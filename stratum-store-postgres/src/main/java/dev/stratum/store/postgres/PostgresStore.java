@@ -3,6 +3,7 @@ package dev.stratum.store.postgres;
 import dev.stratum.api.UnavailableException;
 import dev.stratum.api.store.ApiKeyStore;
 import dev.stratum.api.store.AuditStore;
+import dev.stratum.api.store.ChangeFeed;
 import dev.stratum.api.store.EmbeddingCache;
 import dev.stratum.api.store.ExampleStore;
 import dev.stratum.api.store.ModelStore;
@@ -13,10 +14,12 @@ import dev.stratum.api.store.PoolStore;
 import dev.stratum.api.store.ReviewStore;
 import dev.stratum.api.store.Store;
 import dev.stratum.api.store.TaskStore;
+import dev.stratum.api.store.TrainingLocks;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -28,7 +31,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * <p>Every write is one transaction, committed (durable) when the call returns. When the database cannot be reached
  * or used, calls fail with a {@code store_unavailable} {@link UnavailableException} (HTTP 503) and succeed again by
  * themselves once it is back: the pool replaces broken connections. Instants are kept to the millisecond. Safe for use
- * from many (virtual) threads.
+ * from many (virtual) threads. Serving replicas follow each other's changes through its {@link ChangeFeed}, and
+ * trainings in different processes take turns by its {@link TrainingLocks}.
  */
 public final class PostgresStore implements Store {
     static final String MIGRATIONS = "classpath:db/migration/postgresql";
@@ -45,6 +49,7 @@ public final class PostgresStore implements Store {
     private final PoolStore pool;
     private final HistoryStore history;
     private final AuditStore audit;
+    private final TrainingLocks trainingLocks;
 
     private PostgresStore(PostgresDatabase db, Clock clock) {
         this.db = db;
@@ -59,6 +64,7 @@ public final class PostgresStore implements Store {
         this.pool = new PostgresPoolStore(db);
         this.history = new PostgresHistoryStore(db);
         this.audit = new PostgresAuditStore(db);
+        this.trainingLocks = new PostgresTrainingLocks(db);
     }
 
     /**
@@ -160,6 +166,17 @@ public final class PostgresStore implements Store {
     @Override
     public PolicyStore policies() {
         return policies;
+    }
+
+    /** A feed over its own listening connection, opened at the first wait; the pool reads the logs. */
+    @Override
+    public Optional<ChangeFeed> openChangeFeed() {
+        return Optional.of(new PostgresChangeFeed(db));
+    }
+
+    @Override
+    public TrainingLocks trainingLocks() {
+        return trainingLocks;
     }
 
     @Override

@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -27,11 +30,14 @@ import org.apache.lucene.store.NRTCachingDirectory;
  * Every change is visible to the next search: Lucene's reader is reopened only every {@value #REOPEN_AFTER} changes
  * (a reopen costs tens of milliseconds), and searches scan the changes made since then exactly
  * ({@link PendingChanges}). {@link #flush()} commits to disk; what was not flushed is lost on a crash and must be
- * rebuilt from the store. Thread-safe.
+ * rebuilt from the store. A caller's checkpoint is kept in Lucene's commit user data, so it reaches the disk in the
+ * same commit as the changes it stands for. Thread-safe.
  */
 public final class LuceneVectorIndex implements VectorIndex {
     /** Changes kept outside Lucene's reader before it is reopened; searches scan them exactly. */
     static final int REOPEN_AFTER = 1_024;
+    /** The key of the caller's checkpoint in Lucene's commit user data. */
+    private static final String CHECKPOINT = "stratum.checkpoint";
 
     private final Path path;
     private final int dimension;
@@ -39,13 +45,18 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final PendingChanges pending = new PendingChanges();
+    private volatile long checkpoint;
 
-    private LuceneVectorIndex(Path path, int dimension, Directory directory, IndexWriter writer) throws IOException {
+    private LuceneVectorIndex(Path path, int dimension, Directory directory, IndexWriter writer, long checkpoint)
+            throws IOException {
         this.path = path;
         this.dimension = dimension;
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
+        this.checkpoint = checkpoint;
+        // Every later commit carries the checkpoint on, until flush(long) moves it.
+        writer.setLiveCommitData(Map.of(CHECKPOINT, Long.toString(checkpoint)).entrySet());
     }
 
     /**
@@ -62,8 +73,11 @@ public final class LuceneVectorIndex implements VectorIndex {
         try {
             // Small fresh segments stay in memory until a commit or a merge writes them out, which keeps reopens cheap.
             directory = new NRTCachingDirectory(FSDirectory.open(dir), 4.0, 32.0);
+            long checkpoint = DirectoryReader.indexExists(directory)
+                    ? Long.parseLong(SegmentInfos.readLatestCommit(directory).getUserData().getOrDefault(CHECKPOINT, "0"))
+                    : 0;
             IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            return new LuceneVectorIndex(dir, dimension, directory, new IndexWriter(directory, config));
+            return new LuceneVectorIndex(dir, dimension, directory, new IndexWriter(directory, config), checkpoint);
         } catch (IOException e) {
             closeAfterFailure(directory, e);
             throw unavailable("open the vector index in " + dir
@@ -165,6 +179,26 @@ public final class LuceneVectorIndex implements VectorIndex {
         } catch (IOException e) {
             throw unavailable("commit the vector index in " + path + " to disk", e);
         }
+    }
+
+    @Override
+    public void flush(long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("a checkpoint is a position in a log, 0 or more, got " + value);
+        }
+        try {
+            writer.setLiveCommitData(Map.of(CHECKPOINT, Long.toString(value)).entrySet());
+            writer.commit();
+            checkpoint = value;
+            reopen();
+        } catch (IOException e) {
+            throw unavailable("commit the vector index in " + path + " to disk", e);
+        }
+    }
+
+    @Override
+    public long checkpoint() {
+        return checkpoint;
     }
 
     @Override

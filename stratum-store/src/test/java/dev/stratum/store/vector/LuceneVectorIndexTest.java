@@ -149,6 +149,34 @@ class LuceneVectorIndexTest {
     }
 
     @Test
+    void checkpoint_ofANewIndex_isZero() {
+        assertThat(index.checkpoint()).isZero();
+    }
+
+    @Test
+    void checkpoint_survivesAReopen_withTheChangesFlushedBeforeIt_andLaterPlainFlushesKeepIt() {
+        index.upsert("t", 1, "travel", new float[] {1, 0, 0, 0});
+        index.flush(42);
+        index.upsert("t", 2, "meals", new float[] {0, 1, 0, 0});
+        index.flush();
+        assertThat(index.checkpoint()).isEqualTo(42);
+        index.close();
+
+        index = LuceneVectorIndex.open(dir, DIM);
+
+        assertThat(index.checkpoint()).isEqualTo(42);
+        assertThat(index.size("t")).isEqualTo(2);
+        index.upsert("t", 3, "meals", new float[] {0, 0, 1, 0});
+        index.close();
+        index = LuceneVectorIndex.open(dir, DIM);
+        assertThat(index.checkpoint()).as("a commit on close after a reopen").isEqualTo(42);
+        index.flush(43);
+        index.close();
+        index = LuceneVectorIndex.open(dir, DIM);
+        assertThat(index.checkpoint()).isEqualTo(43);
+    }
+
+    @Test
     void open_whileAnotherIndexHoldsTheDirectory_throwsUnavailable() {
         assertThatThrownBy(() -> LuceneVectorIndex.open(dir, DIM))
                 .isInstanceOf(UnavailableException.class)
