@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@link Actor}. Model-state changes, policies and API keys are audited by the store itself, in the transaction that
  * makes them. Details never hold texts of examples or predictions.
  *
- * <p>Each append logs the new head hash on the {@code dev.stratum.audit} logger: shipped elsewhere (the log sink), it
- * is the copy that shows a log rewritten from some entry on, which the chain alone cannot.
+ * <p>The head hash is logged on the {@code dev.stratum.audit} logger when the engine opens and after each append made
+ * here (appends made inside the store's transactions are covered by the next logged head): shipped elsewhere, it is
+ * the copy that shows a log rewritten from some entry on, which the chain alone cannot.
  */
 final class AuditTrail {
     private static final Logger LOG = LoggerFactory.getLogger("dev.stratum.audit");
@@ -52,6 +53,13 @@ final class AuditTrail {
         }
         AuditEntry entry = store.audit().append(clock.instant(), Actor.current(), action, subject, json);
         LOG.info("audit #{} {} {} by {}: head {}", entry.seq(), action, subject, entry.actor(), entry.hash());
+    }
+
+    /** Logs the log's current head, for a copy kept outside the database. */
+    void logHead() {
+        store.audit().last().ifPresentOrElse(
+                last -> LOG.info("audit log at #{}: head {}", last.seq(), last.hash()),
+                () -> LOG.info("audit log empty: head {}", AuditChain.GENESIS));
     }
 
     /** Up to {@code limit} entries after {@code afterSeq}. */

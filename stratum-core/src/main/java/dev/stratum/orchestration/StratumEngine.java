@@ -126,6 +126,7 @@ public final class StratumEngine implements StratumService {
             }
         };
         this.audit = new AuditTrail(store, clock);
+        audit.logHead();
         this.follower = followChanges(store, index);
         retrainStaleModels(config);
         if (ranker.automatic()) {

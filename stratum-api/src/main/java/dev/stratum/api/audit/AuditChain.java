@@ -14,7 +14,7 @@ import java.util.HexFormat;
  * <p>What the chain proves: whoever edits, removes or reorders entries must also recompute every later hash. Anyone
  * who can write the database can do that, so the chain alone detects accidents and careless tampering; against a
  * writer who recomputes, compare the head ({@link AuditVerification#headHash}) with a copy kept elsewhere (the
- * server logs it at start and at every append to the log's own sink). docs/security.md says the same.
+ * server logs it when it starts and after each admin action). docs/security.md says the same.
  */
 public final class AuditChain {
     /** The previous hash of the first entry. */
