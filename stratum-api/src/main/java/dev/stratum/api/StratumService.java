@@ -29,9 +29,23 @@ public interface StratumService extends AutoCloseable {
     /** Counts that show a task's progress, for example how far the memory has indexed a bulk import. */
     TaskStats stats(String taskId);
 
-    Prediction predict(String taskId, String text);
+    /** Predicts for a caller without an API key: a canary's share sticks by the input. */
+    default Prediction predict(String taskId, String text) {
+        return predict(taskId, text, null);
+    }
 
-    List<Prediction> predictBatch(String taskId, List<String> texts);
+    /**
+     * Predicts for the caller with this API key id (null when there is none), which a canary whose policy sticks by
+     * {@code key} routes by.
+     */
+    Prediction predict(String taskId, String text, String callerKeyId);
+
+    default List<Prediction> predictBatch(String taskId, List<String> texts) {
+        return predictBatch(taskId, texts, null);
+    }
+
+    /** Predicts each text as {@link #predict(String, String, String)} does. */
+    List<Prediction> predictBatch(String taskId, List<String> texts, String callerKeyId);
 
     Prediction prediction(String predictionId);
 

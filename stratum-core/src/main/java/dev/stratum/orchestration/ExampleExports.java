@@ -49,10 +49,10 @@ final class ExampleExports {
     /** The examples {@code version}'s training used, among the task's {@code examples} as they are now. */
     static List<Example> trainingExamplesOf(ModelVersion version, List<Example> examples) {
         double upTo = version.metrics().getOrDefault(GateEvaluation.MAX_EXAMPLE_ID, Double.MAX_VALUE);
-        boolean heldOut = version.metrics().getOrDefault(GateEvaluation.HOLDOUT_METRIC, 0.0) > 0;
+        double share = version.metrics().getOrDefault(GateEvaluation.HOLDOUT_METRIC, 0.0);
         return examples.stream()
                 .filter(e -> e.id() <= upTo)
-                .filter(e -> !heldOut || !GateEvaluation.heldOut(e.text()))
+                .filter(e -> share == 0 || !GateEvaluation.heldOut(e.text(), share))
                 .toList();
     }
 

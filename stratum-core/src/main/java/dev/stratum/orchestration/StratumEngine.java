@@ -25,6 +25,7 @@ import dev.stratum.api.TaskSettings;
 import dev.stratum.api.TaskStats;
 import dev.stratum.api.TrainingRun;
 import dev.stratum.api.lifecycle.ModelDetails;
+import dev.stratum.api.lifecycle.ModelPolicy;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.models.Distribution;
 import dev.stratum.api.models.EmbeddingModel;
@@ -49,13 +50,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stratum's orchestration layer: serves each task's predictions through the cascade of model layers, turns feedback
  * into validated examples that the hyperlocal memory uses at once, and retrains hyperlocal models in the background.
  */
 public final class StratumEngine implements StratumService {
+    private static final Logger LOG = LoggerFactory.getLogger(StratumEngine.class);
     private final Store store;
     private final VectorIndex index;
     private final Embeddings embeddings;
@@ -64,6 +69,8 @@ public final class StratumEngine implements StratumService {
     private final Indexer indexer;
     private final TrainingLoop training;
     private final ModelLifecycle lifecycle;
+    private final RetrainTriggers retrainTriggers;
+    private final ScheduledExecutorService schedule;
     private final ExampleExports exports;
     private final ExampleIngest ingest;
     private final Evaluations evaluations;
@@ -95,6 +102,9 @@ public final class StratumEngine implements StratumService {
         this.lifecycle = new ModelLifecycle(store, tasks, clock);
         this.training = new TrainingLoop(store, tasks, indexer, embeddings, hyperlocal, trainingThread, clock,
                 config, cascade, lifecycle);
+        this.retrainTriggers = new RetrainTriggers(tasks, training, clock, config.autoTrain());
+        this.schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("stratum-schedule")
+                .daemon().factory());
         this.exports = new ExampleExports(store, tasks);
         this.ingest = new ExampleIngest(store, tasks, clock);
         this.evaluations = new Evaluations(store, tasks, cascade, embeddings, index::nearest, hyperlocal, config);
@@ -104,6 +114,16 @@ public final class StratumEngine implements StratumService {
         this.reviews = new ReviewQueue(store, tasks, embeddings, indexer, training, clock);
         indexer.verifyOnStart(store.tasks().list());
         retrainStaleModels(config);
+        schedule.scheduleWithFixedDelay(this::onSchedule, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /** The schedule's minute: retrainings that are due. A failure is logged and the next minute tries again. */
+    void onSchedule() {
+        try {
+            retrainTriggers.onSchedule();
+        } catch (RuntimeException e) {
+            LOG.warn("the retraining schedule could not be checked; it is checked again in a minute", e);
+        }
     }
 
     /** Retrains, in the background, each task whose current model learnt from another encoder than this engine's. */
@@ -200,7 +220,7 @@ public final class StratumEngine implements StratumService {
     }
 
     @Override
-    public Prediction predict(String taskId, String text) {
+    public Prediction predict(String taskId, String text, String callerKeyId) {
         long start = System.nanoTime();
         EngineTelemetry t = telemetry;
         try (EngineTelemetry.Request request = t.request("predict", taskId)) {
@@ -209,7 +229,7 @@ public final class StratumEngine implements StratumService {
                 TaskRuntime runtime = tasks.get(taskId);
                 Generations.requireKind(runtime.task(), TaskKind.CLASSIFICATION);
                 float[] vector = t.stage("embedding", () -> embeddings.forPrediction(text));
-                Answer answer = answer(runtime, text, vector, start, t);
+                Answer answer = answer(runtime, text, callerKeyId, vector, start, t);
                 store(List.of(answer), t);
                 Prediction prediction = answer.prediction();
                 t.answered(prediction);
@@ -222,7 +242,7 @@ public final class StratumEngine implements StratumService {
     }
 
     @Override
-    public List<Prediction> predictBatch(String taskId, List<String> texts) {
+    public List<Prediction> predictBatch(String taskId, List<String> texts, String callerKeyId) {
         long start = System.nanoTime();
         EngineTelemetry t = telemetry;
         try (EngineTelemetry.Request request = t.request("predict_batch", taskId)) {
@@ -237,7 +257,7 @@ public final class StratumEngine implements StratumService {
                 List<Answer> answers = t.stage("cascade", () -> {
                     List<Answer> all = new ArrayList<>(texts.size());
                     for (int i = 0; i < texts.size(); i++) {
-                        all.add(answer(runtime, texts.get(i), vectors.get(i), start, perItem));
+                        all.add(answer(runtime, texts.get(i), callerKeyId, vectors.get(i), start, perItem));
                     }
                     return all;
                 });
@@ -306,15 +326,22 @@ public final class StratumEngine implements StratumService {
 
     /**
      * Answers one input. With a canary, the canary's runtime answers the share of inputs its router picks (sticky by
-     * a hash of the text). With a shadow, the shadow version decides too, on the same embedding and neighbours, and
+     * a hash of the text, or by the caller's key when the policy says so and there is one). With a shadow, the shadow version decides too, on the same embedding and neighbours, and
      * only its label is recorded: on the request path because that costs one head evaluation (a matrix-vector
      * product), no second embedding or memory lookup, and it keeps the shadow's record in step with the feedback.
      */
-    private Answer answer(TaskRuntime runtime, String text, float[] vector, long startNanos, EngineTelemetry t) {
+    private Answer answer(TaskRuntime runtime, String text, String callerKeyId, float[] vector, long startNanos,
+            EngineTelemetry t) {
         Trial trial = runtime.trial();
-        TaskRuntime answering = trial == null ? runtime : runtime.answering(CanaryRouter.stickyKey(null, text));
+        boolean byKey = ModelLifecycle.policyOf(runtime).canarySticky() == ModelPolicy.CanarySticky.KEY;
+        TaskRuntime answering = trial == null
+                ? runtime
+                : runtime.answering(CanaryRouter.stickyKey(byKey ? callerKeyId : null, text));
         RecordingLookup lookup = new RecordingLookup(index::nearest);
         Answer answer = answer(answering, text, vector, startNanos, t, lookup);
+        if (answering == runtime) {
+            retrainTriggers.onPrediction(runtime, answer.prediction());
+        }
         if (trial != null) {
             String shadowLabel = null;
             if (trial.shadow() != null) {
@@ -622,6 +649,7 @@ public final class StratumEngine implements StratumService {
         // No interrupts: an interrupted Lucene write closes the index's file channels. The indexer stops between
         // batches instead, and a training finishes its one transaction.
         indexer.stop();
+        schedule.shutdown();
         indexing.shutdown();
         trainingThread.shutdown();
         try {
