@@ -151,6 +151,40 @@ class ModelLifecycleTest {
     }
 
     @Test
+    void aCanaryStickyByKey_givesEachCallerOneVersion_andCallersWithoutAKeyStickByInput() {
+        String task = DemoTask.TASK_ID;
+        engine.updateSettings(task, new TaskSettings(null, 0, new ModelPolicy(null, null, null, 0.5, 100_000, null,
+                null, null, ModelPolicy.CanarySticky.KEY, null, null, null)));
+        String v2 = engine.trainAndWait(task, "test").modelVersionId();
+        assertThat(engine.model(task, v2).version().state()).isEqualTo(ModelState.CANARY);
+
+        List<String> texts = engine.store().examples().all(task).stream().map(Example::text).limit(40).toList();
+        Map<String, java.util.Set<String>> versionsByKey = new TreeMap<>();
+        for (int k = 0; k < 20; k++) {
+            String key = "key-" + k;
+            for (String text : texts) {
+                Prediction p = engine.predict(task, text, key);
+                if (p.source() == Layer.HYPERLOCAL) {
+                    versionsByKey.computeIfAbsent(key, x -> new java.util.TreeSet<>()).add(p.modelVersion());
+                }
+            }
+        }
+        assertThat(versionsByKey.values()).as("%s", versionsByKey).allSatisfy(v -> assertThat(v).hasSize(1));
+        assertThat(versionsByKey.values().stream().flatMap(java.util.Set::stream).distinct())
+                .containsExactlyInAnyOrder(task + "-v1", v2);
+
+        java.util.Set<String> withoutKey = new java.util.TreeSet<>();
+        texts.forEach(text -> {
+            Prediction p = engine.predict(task, text, null);
+            if (p.source() == Layer.HYPERLOCAL) {
+                withoutKey.add(p.modelVersion());
+            }
+        });
+        assertThat(withoutKey).as("no key: sticky by input, so both answer").containsExactlyInAnyOrder(
+                task + "-v1", v2);
+    }
+
+    @Test
     void underManualPromotion_aPassedCandidateWaits_untilAPersonPromotesIt() {
         String task = DemoTask.TASK_ID;
         engine.updateSettings(task, new TaskSettings(null, 0, new ModelPolicy(ModelPolicy.Promotion.MANUAL, null,
