@@ -61,6 +61,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StratumEngine implements StratumService {
     private static final Logger LOG = LoggerFactory.getLogger(StratumEngine.class);
+    /** How often the live statistics of model versions are saved: what a crash can lose of them. */
+    private static final long STATS_SAVE_SECONDS = 5;
     private final Store store;
     private final VectorIndex index;
     private final Embeddings embeddings;
@@ -115,6 +117,21 @@ public final class StratumEngine implements StratumService {
         indexer.verifyOnStart(store.tasks().list());
         retrainStaleModels(config);
         schedule.scheduleWithFixedDelay(this::onSchedule, 1, 1, TimeUnit.MINUTES);
+        schedule.scheduleWithFixedDelay(this::saveLiveStats, STATS_SAVE_SECONDS, STATS_SAVE_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    /**
+     * Saves the live statistics of versions on trial and of production that changed (see {@link TrialRecords}); a
+     * failure is logged and the next round tries again.
+     */
+    void saveLiveStats() {
+        try {
+            lifecycle.saveStats();
+        } catch (RuntimeException e) {
+            LOG.warn("the live statistics of model versions could not be saved; trying again in {} s",
+                    STATS_SAVE_SECONDS, e);
+        }
     }
 
     /** The schedule's minute: retrainings that are due. A failure is logged and the next minute tries again. */
@@ -653,11 +670,13 @@ public final class StratumEngine implements StratumService {
         indexing.shutdown();
         trainingThread.shutdown();
         try {
+            schedule.awaitTermination(30, TimeUnit.SECONDS);
             indexing.awaitTermination(30, TimeUnit.SECONDS);
             trainingThread.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        saveLiveStats();
         index.close();
         store.close();
     }

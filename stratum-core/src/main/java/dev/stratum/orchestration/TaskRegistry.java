@@ -73,6 +73,11 @@ final class TaskRegistry {
         return task;
     }
 
+    /** The runtimes loaded so far. */
+    List<TaskRuntime> loaded() {
+        return List.copyOf(runtimes.values());
+    }
+
     List<Task> list() {
         return store.tasks().list();
     }
@@ -181,17 +186,15 @@ final class TaskRegistry {
     }
 
     /**
-     * The version in shadow or canary, when the task has one trained on this encoder. Its statistics start afresh:
-     * they are kept in memory only.
+     * The version in shadow or canary, when the task has one trained on this encoder, with the statistics it saved
+     * ({@link TrialRecords}).
      */
     private Trial trialOf(TaskRuntime production) {
         for (ModelVersion version : store.models().list(production.task().id())) {
             if ((version.state() == ModelState.SHADOW || version.state() == ModelState.CANARY)
                     && version.provenance().encoderIds().equals(List.of(encoder.id()))) {
-                TaskRuntime runtime = runtimeOf(production, version);
-                return version.state() == ModelState.SHADOW
-                        ? Trial.shadow(runtime)
-                        : Trial.canary(runtime, ModelLifecycle.policyOf(production).canaryShare());
+                return TrialRecords.restore(store, version.state(), runtimeOf(production, version),
+                        ModelLifecycle.policyOf(production).canaryShare());
             }
         }
         return null;
