@@ -91,7 +91,23 @@ public interface StratumService extends AutoCloseable {
      * The task's validated examples for fine-tuning elsewhere: with {@code versionId}, exactly those that version was
      * trained on (its provenance's fingerprint); without, all of them.
      */
-    ExampleExport exportExamples(String taskId, ExportFormat format, String versionId);
+    default ExampleExport exportExamples(String taskId, ExportFormat format, String versionId) {
+        return exportExamples(taskId, format, versionId, false);
+    }
+
+    /**
+     * Exports as above; {@code curated} leaves out the suspected label errors (found by cross-fitting on the
+     * examples) that no person confirmed with {@link #confirmExample}.
+     */
+    ExampleExport exportExamples(String taskId, ExportFormat format, String versionId, boolean curated);
+
+    /**
+     * Records that a person kept an example's label after checking it, so that curated exports keep it even when it
+     * is suspected of being a label error.
+     *
+     * @throws NotFoundException when the task has no such example
+     */
+    void confirmExample(String taskId, long exampleId, String actor);
 
     /** Evaluates the current cascade on a labelled file, without storing predictions. */
     Evaluation evaluate(String taskId, InputStream data, ImportOptions options);

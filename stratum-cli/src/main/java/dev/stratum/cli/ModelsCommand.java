@@ -168,7 +168,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     /** {@code stratum models export}. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write validated examples as JSON lines for fine-tuning elsewhere.")
+            description = "Write validated examples (JSON lines or CSV) for fine-tuning elsewhere.")
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -184,8 +184,11 @@ final class ModelsCommand implements Callable<Integer> {
         String version;
 
         @Option(names = "--format", defaultValue = "jsonl", paramLabel = "F",
-                description = "jsonl ({\"text\",\"label\"}) or openai_chat. Default: ${DEFAULT-VALUE}")
+                description = "jsonl ({\"text\",\"label\"}), csv (text,label) or openai_chat. Default: ${DEFAULT-VALUE}")
         String format;
+
+        @Option(names = "--curated", description = "Leave out suspected label errors that no person confirmed.")
+        boolean curated;
 
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write.")
         Path output;
@@ -193,14 +196,15 @@ final class ModelsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (StratumService service = data.openForScript()) {
-                ExampleExport export = service.exportExamples(taskId, ExportFormat.parse(format), version);
+                ExampleExport export = service.exportExamples(taskId, ExportFormat.parse(format), version, curated);
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
                     export.writeTo(out);
                 } catch (IOException e) {
                     throw new UncheckedIOException("could not write " + output + ": " + e.getMessage(), e);
                 }
-                spec.commandLine().getOut().printf("wrote %d examples to %s (data %s)%n", export.count(), output,
-                        export.dataFingerprint());
+                spec.commandLine().getOut().printf("wrote %d examples to %s (data %s)%s%n", export.count(), output,
+                        export.dataFingerprint(), curated ? "; left out " + export.suspectsExcluded()
+                                + " suspected label errors no person confirmed" : "");
             }
             return 0;
         }

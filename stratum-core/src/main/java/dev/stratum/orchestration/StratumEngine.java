@@ -107,7 +107,7 @@ public final class StratumEngine implements StratumService {
         this.retrainTriggers = new RetrainTriggers(tasks, training, clock, config.autoTrain());
         this.schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("stratum-schedule")
                 .daemon().factory());
-        this.exports = new ExampleExports(store, tasks);
+        this.exports = new ExampleExports(store, tasks, embeddings, trainer, config.trainingSeed());
         this.ingest = new ExampleIngest(store, tasks, clock);
         this.evaluations = new Evaluations(store, tasks, cascade, embeddings, index::nearest, hyperlocal, config);
         this.ids = new PredictionIds(clock);
@@ -597,8 +597,13 @@ public final class StratumEngine implements StratumService {
     }
 
     @Override
-    public ExampleExport exportExamples(String taskId, ExportFormat format, String versionId) {
-        return exports.export(taskId, format == null ? ExportFormat.JSONL : format, versionId);
+    public ExampleExport exportExamples(String taskId, ExportFormat format, String versionId, boolean curated) {
+        return exports.export(taskId, format == null ? ExportFormat.JSONL : format, versionId, curated);
+    }
+
+    @Override
+    public void confirmExample(String taskId, long exampleId, String actor) {
+        exports.confirm(taskId, exampleId, actorOf(actor), clock.instant());
     }
 
     @Override

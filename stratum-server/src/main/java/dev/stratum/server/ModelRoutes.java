@@ -57,7 +57,7 @@ final class ModelRoutes {
         ctx.json(service.rollback(ctx.pathParam("task"), ctx.pathParam("version"), actor(ctx), request.reason()));
     }
 
-    private static String actor(Context ctx) {
+    static String actor(Context ctx) {
         ApiKey key = ctx.attribute(Authenticator.API_KEY_ATTRIBUTE);
         return key == null ? "anonymous" : "key: " + key.name();
     }
