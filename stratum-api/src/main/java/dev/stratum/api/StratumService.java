@@ -1,5 +1,6 @@
 package dev.stratum.api;
 
+import dev.stratum.api.lifecycle.ExternalModel;
 import dev.stratum.api.lifecycle.ModelDetails;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.odd.OddPolicy;
@@ -86,6 +87,15 @@ public interface StratumService extends AutoCloseable {
 
     /** Makes an earlier production version (now retired) serve again, from the next prediction on. */
     ModelDetails rollback(String taskId, String versionId, String actor, String reason);
+
+    /**
+     * Registers a model fine-tuned elsewhere as the task's next hyperlocal version: it is judged by the evaluation
+     * gate on the same held-out examples as any trained candidate, then goes through the task's policy (shadow,
+     * canary, production, or waiting for a person) and can be rolled back like any version.
+     *
+     * @return the version with its gate report and state
+     */
+    ModelDetails registerExternalModel(String taskId, ExternalModel model, String actor);
 
     /**
      * The task's validated examples for fine-tuning elsewhere: with {@code versionId}, exactly those that version was

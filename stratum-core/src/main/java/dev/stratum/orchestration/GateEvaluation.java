@@ -84,9 +84,9 @@ final class GateEvaluation {
         List<PairedOutcome> outcomes = new ArrayList<>(unseen.size());
         for (Example example : unseen) {
             float[] vector = vectors.get(example.text());
-            String mine = cascade.decide(candidate, vector, memory).distribution().top();
-            String theirs = production == null ? null : cascade.decide(production, vector, memory).distribution()
-                    .top();
+            String mine = cascade.decide(candidate, example.text(), vector, memory).distribution().top();
+            String theirs = production == null ? null : cascade.decide(production, example.text(), vector, memory)
+                    .distribution().top();
             outcomes.add(new PairedOutcome(example.label(), theirs, mine, example.createdAt()));
         }
         return production == null ? gate.evaluateFirstVersion(outcomes) : gate.evaluate(outcomes);

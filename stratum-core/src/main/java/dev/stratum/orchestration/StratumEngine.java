@@ -24,6 +24,7 @@ import dev.stratum.api.TaskKind;
 import dev.stratum.api.TaskSettings;
 import dev.stratum.api.TaskStats;
 import dev.stratum.api.TrainingRun;
+import dev.stratum.api.lifecycle.ExternalModel;
 import dev.stratum.api.lifecycle.ModelDetails;
 import dev.stratum.api.lifecycle.ModelPolicy;
 import dev.stratum.api.lifecycle.ModelState;
@@ -72,6 +73,8 @@ public final class StratumEngine implements StratumService {
     private final TrainingLoop training;
     private final ModelLifecycle lifecycle;
     private final RetrainTriggers retrainTriggers;
+    private final ExternalModels externals;
+    private final ExternalRegistration externalRegistration;
     private final ScheduledExecutorService schedule;
     private final ExampleExports exports;
     private final ExampleIngest ingest;
@@ -93,8 +96,9 @@ public final class StratumEngine implements StratumService {
         this.clock = Clock.tick(config.clock(), Duration.ofMillis(1));
         this.embeddings = new Embeddings(encoder, store.embeddings());
         this.tasks = new TaskRegistry(store, encoder, trainer, clock);
+        this.externals = new ExternalModels(store, System.getenv());
         this.cascade = new Cascade(config.neighbours(), encoder.id(),
-                chat == null ? null : new LlmGeneralLayer(store, chat, "llm:" + config.llm().model()));
+                chat == null ? null : new LlmGeneralLayer(store, chat, "llm:" + config.llm().model()), externals);
         this.indexing = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stratum-indexing").daemon()
                 .factory());
         this.trainingThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stratum-training")
@@ -105,6 +109,8 @@ public final class StratumEngine implements StratumService {
         this.training = new TrainingLoop(store, tasks, indexer, embeddings, hyperlocal, trainingThread, clock,
                 config, cascade, lifecycle);
         this.retrainTriggers = new RetrainTriggers(tasks, training, clock, config.autoTrain());
+        this.externalRegistration = new ExternalRegistration(store, tasks, training, embeddings, cascade, lifecycle,
+                externals, clock);
         this.schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("stratum-schedule")
                 .daemon().factory());
         this.exports = new ExampleExports(store, tasks, embeddings, trainer, config.trainingSeed());
@@ -597,6 +603,15 @@ public final class StratumEngine implements StratumService {
     }
 
     @Override
+    public ModelDetails registerExternalModel(String taskId, ExternalModel model, String actor) {
+        if (model == null) {
+            throw new InvalidRequestException("invalid_external_model", "send the external model as {\"base_url\","
+                    + " \"model\", \"api_key_env\"}");
+        }
+        return externalRegistration.register(taskId, model, actorOf(actor));
+    }
+
+    @Override
     public ExampleExport exportExamples(String taskId, ExportFormat format, String versionId, boolean curated) {
         return exports.export(taskId, format == null ? ExportFormat.JSONL : format, versionId, curated);
     }
@@ -682,6 +697,7 @@ public final class StratumEngine implements StratumService {
             Thread.currentThread().interrupt();
         }
         saveLiveStats();
+        externals.close();
         index.close();
         store.close();
     }

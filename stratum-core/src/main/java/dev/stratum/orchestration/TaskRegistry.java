@@ -128,7 +128,9 @@ final class TaskRegistry {
 
     /** The task as {@code base} serves it, with {@code version}'s model loaded from the store instead. */
     TaskRuntime runtimeOf(TaskRuntime base, ModelVersion version) {
-        TrainedHead head = trainer.load(store.models().artifact(version.id()));
+        // A version fine-tuned elsewhere has no head: its endpoint answers (see ExternalModels).
+        TrainedHead head = ExternalModels.isExternal(version) ? null : trainer.load(store.models().artifact(
+                version.id()));
         OddArtifacts odd = store.models().calibration(version.id())
                 .map(json -> OddArtifactsJson.read(json, trainer)).orElse(null);
         return base.withTrial(null).withHead(head, version, odd);

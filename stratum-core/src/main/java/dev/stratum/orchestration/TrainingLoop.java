@@ -118,7 +118,21 @@ final class TrainingLoop {
         }
     }
 
-    Optional<TrainingRun> last(String taskId) {
+    /**
+     * Runs {@code work} while no training of the task runs, and none starts: for registering a version made
+     * elsewhere, which must not interleave with a training's version number and gate.
+     */
+    <T> T exclusively(String taskId, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(taskId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+        Optional<TrainingRun> last(String taskId) {
         return Optional.ofNullable(lastRuns.get(taskId));
     }
 
