@@ -40,7 +40,7 @@ class SqliteStoreFilesTest {
             assertThat(store.file()).isRegularFile();
             assertThat(query(store.file(), "pragma journal_mode")).isEqualTo("wal");
             assertThat(query(store.file(), "select max(version) from flyway_schema_history where success = 1"))
-                    .isEqualTo("5");
+                    .isEqualTo("7");
         }
     }
 
@@ -50,7 +50,7 @@ class SqliteStoreFilesTest {
 
         try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
             assertThat(query(store.file(), "select count(*) from flyway_schema_history where version is not null"))
-                    .isEqualTo("5");
+                    .isEqualTo("7");
         }
     }
 
