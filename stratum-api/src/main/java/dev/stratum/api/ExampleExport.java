@@ -17,6 +17,12 @@ public interface ExampleExport {
     /** The model version whose training examples these are, or null for all of the task's validated examples. */
     String modelVersion();
 
-    /** Writes the examples, one JSON object per line, and flushes. */
+    /**
+     * In a curated export, how many examples were left out as suspected label errors that no person confirmed; 0
+     * otherwise.
+     */
+    int suspectsExcluded();
+
+    /** Writes the examples in the export's format and flushes. */
     void writeTo(OutputStream out) throws IOException;
 }

@@ -2,6 +2,7 @@ package dev.stratum.api;
 
 import dev.stratum.api.audit.AuditEntry;
 import dev.stratum.api.audit.AuditVerification;
+import dev.stratum.api.lifecycle.ExternalModel;
 import dev.stratum.api.lifecycle.ModelDetails;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.odd.OddPolicy;
@@ -31,9 +32,23 @@ public interface StratumService extends AutoCloseable {
     /** Counts that show a task's progress, for example how far the memory has indexed a bulk import. */
     TaskStats stats(String taskId);
 
-    Prediction predict(String taskId, String text);
+    /** Predicts for a caller without an API key: a canary's share sticks by the input. */
+    default Prediction predict(String taskId, String text) {
+        return predict(taskId, text, null);
+    }
 
-    List<Prediction> predictBatch(String taskId, List<String> texts);
+    /**
+     * Predicts for the caller with this API key id (null when there is none), which a canary whose policy sticks by
+     * {@code key} routes by.
+     */
+    Prediction predict(String taskId, String text, String callerKeyId);
+
+    default List<Prediction> predictBatch(String taskId, List<String> texts) {
+        return predictBatch(taskId, texts, null);
+    }
+
+    /** Predicts each text as {@link #predict(String, String, String)} does. */
+    List<Prediction> predictBatch(String taskId, List<String> texts, String callerKeyId);
 
     Prediction prediction(String predictionId);
 
@@ -83,10 +98,35 @@ public interface StratumService extends AutoCloseable {
     ModelDetails rollback(String taskId, String versionId, String actor, String reason);
 
     /**
+     * Registers a model fine-tuned elsewhere as the task's next hyperlocal version: it is judged by the evaluation
+     * gate on the same held-out examples as any trained candidate, then goes through the task's policy (shadow,
+     * canary, production, or waiting for a person) and can be rolled back like any version.
+     *
+     * @return the version with its gate report and state
+     */
+    ModelDetails registerExternalModel(String taskId, ExternalModel model, String actor);
+
+    /**
      * The task's validated examples for fine-tuning elsewhere: with {@code versionId}, exactly those that version was
      * trained on (its provenance's fingerprint); without, all of them.
      */
-    ExampleExport exportExamples(String taskId, ExportFormat format, String versionId);
+    default ExampleExport exportExamples(String taskId, ExportFormat format, String versionId) {
+        return exportExamples(taskId, format, versionId, false);
+    }
+
+    /**
+     * Exports as above; {@code curated} leaves out the suspected label errors (found by cross-fitting on the
+     * examples) that no person confirmed with {@link #confirmExample}.
+     */
+    ExampleExport exportExamples(String taskId, ExportFormat format, String versionId, boolean curated);
+
+    /**
+     * Records that a person kept an example's label after checking it, so that curated exports keep it even when it
+     * is suspected of being a label error.
+     *
+     * @throws NotFoundException when the task has no such example
+     */
+    void confirmExample(String taskId, long exampleId, String actor);
 
     /** Evaluates the current cascade on a labelled file, without storing predictions. */
     Evaluation evaluate(String taskId, InputStream data, ImportOptions options);

@@ -4,6 +4,7 @@ import dev.stratum.api.ExampleExport;
 import dev.stratum.api.ExportFormat;
 import dev.stratum.api.ModelVersion;
 import dev.stratum.api.StratumService;
+import dev.stratum.api.lifecycle.ExternalModel;
 import dev.stratum.api.lifecycle.ModelDetails;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.lifecycle.StateChange;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List a task's model versions with their states.",
         subcommands = {ModelsCommand.Show.class, ModelsCommand.Promote.class, ModelsCommand.Rollback.class,
-            ModelsCommand.Export.class})
+            ModelsCommand.Export.class, ModelsCommand.Register.class})
 final class ModelsCommand implements Callable<Integer> {
     static final String ACTOR = DataOptions.ACTOR;
 
@@ -65,7 +66,10 @@ final class ModelsCommand implements Callable<Integer> {
     static void print(PrintWriter out, ModelDetails details) {
         ModelVersion v = details.version();
         out.printf("%s  %s%n", v.id(), v.state().wireName());
-        if (v.provenance() != null) {
+        if (v.provenance() != null && ExternalModel.KIND.equals(v.kind())) {
+            out.printf("  fine-tuned elsewhere: %s, encoder %s, code %s%n", v.provenance().hyperparameters(),
+                    v.provenance().encoderIds(), v.provenance().codeVersion());
+        } else if (v.provenance() != null) {
             out.printf("  data %s (%d examples), encoder %s, seed %d, code %s%n", v.provenance().dataFingerprint(),
                     v.provenance().exampleCount(), v.provenance().encoderIds(), v.provenance().seed(),
                     v.provenance().codeVersion());
@@ -166,9 +170,47 @@ final class ModelsCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code stratum models register}. */
+    @Command(name = "register", mixinStandardHelpOptions = true,
+            description = "Register a model fine-tuned elsewhere (an OpenAI-compatible chat endpoint) as the task's"
+                    + " next version; the evaluation gate judges it and the task's policy moves it on.")
+    static final class Register implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--task", required = true, paramLabel = "ID", description = "The task.")
+        String taskId;
+
+        @Option(names = "--base-url", required = true, paramLabel = "URL",
+                description = "The endpoint's API root, e.g. https://api.openai.com/v1.")
+        String baseUrl;
+
+        @Option(names = "--model", required = true, paramLabel = "NAME", description = "The model name it expects.")
+        String model;
+
+        @Option(names = "--api-key-env", paramLabel = "VAR",
+                description = "The environment variable holding its key (the key itself is never stored).")
+        String apiKeyEnv;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the provenance.")
+        String reason;
+
+        @Override
+        public Integer call() {
+            try (StratumService service = data.openForScript()) {
+                print(spec.commandLine().getOut(), service.registerExternalModel(taskId,
+                        new ExternalModel(baseUrl, model, apiKeyEnv, reason), ACTOR));
+            }
+            return 0;
+        }
+    }
+
     /** {@code stratum models export}. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write validated examples as JSON lines for fine-tuning elsewhere.")
+            description = "Write validated examples (JSON lines or CSV) for fine-tuning elsewhere.")
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -184,8 +226,11 @@ final class ModelsCommand implements Callable<Integer> {
         String version;
 
         @Option(names = "--format", defaultValue = "jsonl", paramLabel = "F",
-                description = "jsonl ({\"text\",\"label\"}) or openai_chat. Default: ${DEFAULT-VALUE}")
+                description = "jsonl ({\"text\",\"label\"}), csv (text,label) or openai_chat. Default: ${DEFAULT-VALUE}")
         String format;
+
+        @Option(names = "--curated", description = "Leave out suspected label errors that no person confirmed.")
+        boolean curated;
 
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write.")
         Path output;
@@ -193,14 +238,15 @@ final class ModelsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (StratumService service = data.openForScript()) {
-                ExampleExport export = service.exportExamples(taskId, ExportFormat.parse(format), version);
+                ExampleExport export = service.exportExamples(taskId, ExportFormat.parse(format), version, curated);
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
                     export.writeTo(out);
                 } catch (IOException e) {
                     throw new UncheckedIOException("could not write " + output + ": " + e.getMessage(), e);
                 }
-                spec.commandLine().getOut().printf("wrote %d examples to %s (data %s)%n", export.count(), output,
-                        export.dataFingerprint());
+                spec.commandLine().getOut().printf("wrote %d examples to %s (data %s)%s%n", export.count(), output,
+                        export.dataFingerprint(), curated ? "; left out " + export.suspectsExcluded()
+                                + " suspected label errors no person confirmed" : "");
             }
             return 0;
         }

@@ -63,6 +63,39 @@ class ModelsCommandTest {
         assertThat(run.err()).contains("t-v9");
     }
 
+    @Test
+    void register_withAKeyVariableThatIsNotSet_isRefusedWithTheFix_exits1() {
+        assertThat(cli("tasks", "create", "t", "--labels", "a,b").exitCode()).isZero();
+        CliRun run = cli("models", "register", "--task", "t", "--base-url", "http://127.0.0.1:9/v1", "--model",
+                "ft:t", "--api-key-env", "STRATUM_TEST_NO_SUCH_KEY");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("STRATUM_TEST_NO_SUCH_KEY is not set on this server");
+    }
+
+    @Test
+    void export_curatedCsv_saysHowManySuspectsItLeftOut() throws IOException {
+        Path examples = tmp.resolve("examples.csv");
+        try (InputStream in = DemoTask.examplesCsv()) {
+            Files.copy(in, examples);
+        }
+        Path taxonomy = tmp.resolve("taxonomy.json");
+        try (InputStream in = DemoTask.taxonomyJson()) {
+            Files.copy(in, taxonomy);
+        }
+        assertThat(cli("tasks", "create", "expenses", "--taxonomy", taxonomy.toString()).exitCode()).isZero();
+        assertThat(cli("import", "--task", "expenses", examples.toString()).exitCode()).isZero();
+
+        Path out = tmp.resolve("curated.csv");
+        CliRun export = cli("models", "export", "--task", "expenses", "--format", "csv", "--curated", "-o",
+                out.toString());
+
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("text,label");
+        assertThat(export.out()).startsWith("wrote " + (lines.size() - 1) + " examples")
+                .containsPattern("left out \\d+ suspected label errors no person confirmed");
+    }
+
     private CliRun cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--data", tmp.resolve("data").toString()));

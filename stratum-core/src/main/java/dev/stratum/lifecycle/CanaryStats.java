@@ -1,6 +1,8 @@
 package dev.stratum.lifecycle;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,6 +20,7 @@ public final class CanaryStats {
     private long canaryCorrect;
     private long productionFeedback;
     private long productionCorrect;
+    private long changes;
 
     public CanaryStats() {
         this(ShadowStats.DEFAULT_CAPACITY);
@@ -47,6 +50,7 @@ public final class CanaryStats {
         } else {
             productionPredictions++;
         }
+        changes++;
     }
 
     /** Scores the answer to a prediction against a person's label; false when it was not recorded here. */
@@ -64,7 +68,51 @@ public final class CanaryStats {
             productionFeedback++;
             productionCorrect += right ? 1 : 0;
         }
+        changes++;
         return true;
+    }
+
+    /** How many times these statistics changed: a saver compares it with what it saved last. */
+    public synchronized long changes() {
+        return changes;
+    }
+
+    /** Everything these statistics hold, to be saved and restored with {@link #restore}. */
+    public synchronized State state() {
+        List<State.Pending> pending = new ArrayList<>(awaiting.size());
+        awaiting.forEach((id, answer) -> pending.add(new State.Pending(id, answer.byCanary(), answer.label())));
+        return new State(canaryPredictions, productionPredictions, canaryFeedback, canaryCorrect, productionFeedback,
+                productionCorrect, pending);
+    }
+
+    /** Statistics that go on from a saved {@link State}, with the default capacity. */
+    public static CanaryStats restore(State state) {
+        CanaryStats stats = new CanaryStats();
+        synchronized (stats) {
+            stats.canaryPredictions = state.canaryPredictions();
+            stats.productionPredictions = state.productionPredictions();
+            stats.canaryFeedback = state.canaryFeedback();
+            stats.canaryCorrect = state.canaryCorrect();
+            stats.productionFeedback = state.productionFeedback();
+            stats.productionCorrect = state.productionCorrect();
+            state.awaiting().forEach(p -> stats.awaiting.put(p.predictionId(), new Answer(p.byCanary(), p.label())));
+        }
+        return stats;
+    }
+
+    /**
+     * What {@link #state()} saves: the counts and the answers still awaiting feedback, oldest first.
+     *
+     * @param awaiting null when none
+     */
+    public record State(long canaryPredictions, long productionPredictions, long canaryFeedback, long canaryCorrect,
+            long productionFeedback, long productionCorrect, List<Pending> awaiting) {
+        public State {
+            awaiting = awaiting == null ? List.of() : List.copyOf(awaiting);
+        }
+
+        /** Who answered one prediction, and with which label, kept for its feedback. */
+        public record Pending(String predictionId, boolean byCanary, String label) {}
     }
 
     public synchronized Snapshot snapshot() {

@@ -3,6 +3,7 @@ package dev.stratum.lifecycle;
 import dev.stratum.api.lifecycle.RollbackRule;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Production's accuracy on live feedback, for the {@link RollbackRule}. Its baseline is measured the way live
@@ -17,6 +18,7 @@ public final class LiveAccuracy {
     private int baselineItems;
     private int baselineCorrect;
     private int recentCorrect;
+    private long changes;
 
     /**
      * @param window how many feedback items make the baseline (when none is given) and the live accuracy
@@ -32,6 +34,7 @@ public final class LiveAccuracy {
 
     /** Records whether production's label was confirmed by one feedback item. */
     public synchronized void record(boolean correct) {
+        changes++;
         if (baseline == null) {
             baselineItems++;
             baselineCorrect += correct ? 1 : 0;
@@ -44,6 +47,42 @@ public final class LiveAccuracy {
         recentCorrect += correct ? 1 : 0;
         if (recent.size() > window) {
             recentCorrect -= recent.removeFirst() ? 1 : 0;
+        }
+    }
+
+    /** How many items were recorded: a saver compares it with what it saved last. */
+    public synchronized long changes() {
+        return changes;
+    }
+
+    /** Everything this watch holds, to be saved and restored with {@link #restore}. */
+    public synchronized State state() {
+        return new State(window, baseline, baselineItems, baselineCorrect, List.copyOf(recent));
+    }
+
+    /** A watch that goes on from a saved {@link State}. */
+    public static LiveAccuracy restore(State state) {
+        LiveAccuracy live = new LiveAccuracy(state.window(), state.baseline());
+        synchronized (live) {
+            live.baselineItems = state.baselineItems();
+            live.baselineCorrect = state.baselineCorrect();
+            for (boolean correct : state.recent()) {
+                live.recent.addLast(correct);
+                live.recentCorrect += correct ? 1 : 0;
+            }
+        }
+        return live;
+    }
+
+    /**
+     * What {@link #state()} saves.
+     *
+     * @param baseline null while it is being measured
+     * @param recent the newest items, oldest first; null when none
+     */
+    public record State(int window, Double baseline, int baselineItems, int baselineCorrect, List<Boolean> recent) {
+        public State {
+            recent = recent == null ? List.of() : List.copyOf(recent);
         }
     }
 

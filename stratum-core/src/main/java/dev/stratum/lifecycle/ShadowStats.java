@@ -1,6 +1,8 @@
 package dev.stratum.lifecycle;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,6 +27,7 @@ public final class ShadowStats {
     private long productionCorrect;
     private long candidateCorrect;
     private long expired;
+    private long changes;
 
     public ShadowStats() {
         this(DEFAULT_CAPACITY);
@@ -60,6 +63,7 @@ public final class ShadowStats {
         }
         predictions++;
         agreements += Objects.equals(productionLabel, candidateLabel) ? 1 : 0;
+        changes++;
     }
 
     /**
@@ -78,7 +82,52 @@ public final class ShadowStats {
         withFeedback++;
         productionCorrect += actualLabel.equals(pair.production()) ? 1 : 0;
         candidateCorrect += actualLabel.equals(pair.candidate()) ? 1 : 0;
+        changes++;
         return true;
+    }
+
+    /** How many times these statistics changed: a saver compares it with what it saved last. */
+    public synchronized long changes() {
+        return changes;
+    }
+
+    /** Everything these statistics hold, to be saved and restored with {@link #restore}. */
+    public synchronized State state() {
+        List<State.Pending> pending = new ArrayList<>(awaiting.size());
+        awaiting.forEach((id, pair) -> pending.add(new State.Pending(id, pair.production(), pair.candidate())));
+        return new State(predictions, agreements, withFeedback, productionCorrect, candidateCorrect, expired,
+                pending);
+    }
+
+    /** Statistics that go on from a saved {@link State}, with the default capacity. */
+    public static ShadowStats restore(State state) {
+        ShadowStats stats = new ShadowStats();
+        synchronized (stats) {
+            stats.predictions = state.predictions();
+            stats.agreements = state.agreements();
+            stats.withFeedback = state.withFeedback();
+            stats.productionCorrect = state.productionCorrect();
+            stats.candidateCorrect = state.candidateCorrect();
+            stats.expired = state.expired();
+            state.awaiting().forEach(p -> stats.awaiting.put(p.predictionId(), new LabelPair(p.production(),
+                    p.candidate())));
+        }
+        return stats;
+    }
+
+    /**
+     * What {@link #state()} saves: the counts and the label pairs still awaiting feedback, oldest first.
+     *
+     * @param awaiting null when none
+     */
+    public record State(long predictions, long agreements, long withFeedback, long productionCorrect,
+            long candidateCorrect, long expired, List<Pending> awaiting) {
+        public State {
+            awaiting = awaiting == null ? List.of() : List.copyOf(awaiting);
+        }
+
+        /** One prediction's two labels, kept for its feedback. */
+        public record Pending(String predictionId, String production, String candidate) {}
     }
 
     public synchronized Snapshot snapshot() {

@@ -75,24 +75,37 @@ final class Cascade {
     private final int neighbours;
     private final String generalVersion;
     private final LlmGeneralLayer llm;
+    private final ExternalModels externals;
 
     /**
      * @param generalVersion names the local general layer's model in predictions: its encoder id
      * @param llm the language model for tasks whose general layer is {@code llm}, or null when none is configured
      */
-    Cascade(int neighbours, String generalVersion, LlmGeneralLayer llm) {
+    /**
+     * @param externals the clients of versions fine-tuned elsewhere, or null when there are none (tests)
+     */
+    Cascade(int neighbours, String generalVersion, LlmGeneralLayer llm, ExternalModels externals) {
         this.neighbours = neighbours;
         this.generalVersion = generalVersion;
         this.llm = llm;
+        this.externals = externals;
     }
 
     Cascade(int neighbours, String generalVersion) {
-        this(neighbours, generalVersion, null);
+        this(neighbours, generalVersion, null, null);
     }
 
     /** Decides without an ODD check, as evaluation does: the models' answer alone, the general layer local. */
     Decision decide(TaskRuntime runtime, float[] embedding, NeighbourLookup lookup) {
         return decide(runtime, null, embedding, lookup, EngineTelemetry.NOOP, false, false);
+    }
+
+    /**
+     * Decides as {@link #decide(TaskRuntime, float[], NeighbourLookup)} does, with the text, which a version
+     * fine-tuned elsewhere needs: the evaluation gate judges such a version on the same examples as any other.
+     */
+    Decision decide(TaskRuntime runtime, String text, float[] embedding, NeighbourLookup lookup) {
+        return decide(runtime, text, embedding, lookup, EngineTelemetry.NOOP, false, false);
     }
 
     /**
@@ -118,9 +131,7 @@ final class Cascade {
             EngineTelemetry telemetry, boolean enforcePolicy, boolean mayAskLlm) {
         List<Neighbour> near = telemetry.stage("memory_lookup",
                 () -> lookup.nearest(runtime.task().id(), embedding, neighbours));
-        Distribution hyperlocal = near.isEmpty() && runtime.head() == null
-                ? null
-                : telemetry.stage("hyperlocal", () -> runtime.hyperlocal().predict(embedding, near));
+        Distribution hyperlocal = hyperlocal(runtime, text, embedding, near, telemetry);
         Request request = new Request(runtime, mayAskLlm && text != null ? text : null, embedding, near, telemetry);
         if (enforcePolicy && runtime.guard() != null) {
             return guarded(request, text, hyperlocal);
@@ -131,6 +142,22 @@ final class Cascade {
             return new Decision(hyperlocal, Layer.HYPERLOCAL, hyperlocalVersion(runtime));
         }
         return general(request, null);
+    }
+
+    /**
+     * The hyperlocal layer's distribution: the trained head blended with the memory's vote, or, for a version
+     * fine-tuned elsewhere, its endpoint's answer; null when there is nothing to go on.
+     */
+    private Distribution hyperlocal(TaskRuntime runtime, String text, float[] embedding, List<Neighbour> near,
+            EngineTelemetry telemetry) {
+        if (ExternalModels.isExternal(runtime.version())) {
+            return externals == null || text == null
+                    ? null
+                    : telemetry.stage("hyperlocal", () -> externals.classify(runtime.version(), runtime.task(), text));
+        }
+        return near.isEmpty() && runtime.head() == null
+                ? null
+                : telemetry.stage("hyperlocal", () -> runtime.hyperlocal().predict(embedding, near));
     }
 
     /**

@@ -15,51 +15,55 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How a candidate is compared with production without leaking: a fixed share of each task's validated examples,
- * chosen by a hash of their text, is held out of every training once the task has {@link #MIN_EXAMPLES_TO_HOLD_OUT}
- * examples. Because the choice depends on the text alone, an example is on the same side for every version, so
+ * How a candidate is compared with production without leaking: a share of each task's validated examples ({@link
+ * GateConfig#holdoutShare()}), chosen by a hash of their text, is held out of every training once the task has
+ * {@link GateConfig#minExamples()} examples. Because the choice depends on the text alone, an example is on the same side for every version, so
  * neither the candidate nor a production version trained this way has seen a held-out example, whenever it was
  * trained. A production version trained on everything (before the task reached the minimum, or before the gate
  * existed) has seen the held-out examples it was trained on; those are left out of the comparison. Both versions
  * answer through the cascade, with a memory of the candidate's training examples only, and without the ODD policy.
  */
 final class GateEvaluation {
-    /** The share of a task's examples held out for the gate. */
-    static final double HOLDOUT_SHARE = 0.2;
-    /** Below this many examples nothing is held out: every example is needed for training. */
-    static final int MIN_EXAMPLES_TO_HOLD_OUT = 50;
     /** Metric of a version: the share it held out (0 when it trained on everything). */
     static final String HOLDOUT_METRIC = "gate_holdout_share";
     static final String MAX_EXAMPLE_ID = "max_example_id";
 
     private GateEvaluation() {}
 
-    /** The examples to train on and to hold out. */
-    record Split(List<Example> train, List<Example> heldOut) {
+    /**
+     * The examples to train on and to hold out.
+     *
+     * @param configuredShare the share the gate holds out once the task has enough examples
+     */
+    record Split(List<Example> train, List<Example> heldOut, double configuredShare) {
+        /** The share actually held out: 0 when the task was too small to hold anything out. */
         double share() {
-            return heldOut.isEmpty() ? 0 : HOLDOUT_SHARE;
+            return heldOut.isEmpty() ? 0 : configuredShare;
         }
     }
 
-    static Split split(List<Example> examples) {
-        if (examples.size() < MIN_EXAMPLES_TO_HOLD_OUT) {
-            return new Split(examples, List.of());
+    static Split split(List<Example> examples, GateConfig config) {
+        if (examples.size() < config.minExamples()) {
+            return new Split(examples, List.of(), config.holdoutShare());
         }
         List<Example> train = new ArrayList<>();
         List<Example> heldOut = new ArrayList<>();
         for (Example example : examples) {
-            (heldOut(example.text()) ? heldOut : train).add(example);
+            (heldOut(example.text(), config.holdoutShare()) ? heldOut : train).add(example);
         }
-        return new Split(train, heldOut);
+        return new Split(train, heldOut, config.holdoutShare());
     }
 
-    /** Whether the gate holds this text out: the first 4 bytes of its SHA-256, as a fraction, below the share. */
-    static boolean heldOut(String text) {
+    /**
+     * Whether the gate holds this text out at this share: the first 4 bytes of its SHA-256, as a fraction, below the
+     * share. So the examples held out at a smaller share are among those held out at a larger one.
+     */
+    static boolean heldOut(String text, double share) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             long first = ((hash[0] & 0xffL) << 24) | ((hash[1] & 0xffL) << 16) | ((hash[2] & 0xffL) << 8)
                     | (hash[3] & 0xffL);
-            return first < HOLDOUT_SHARE * (1L << 32);
+            return first < share * (1L << 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
@@ -80,28 +84,29 @@ final class GateEvaluation {
         List<PairedOutcome> outcomes = new ArrayList<>(unseen.size());
         for (Example example : unseen) {
             float[] vector = vectors.get(example.text());
-            String mine = cascade.decide(candidate, vector, memory).distribution().top();
-            String theirs = production == null ? null : cascade.decide(production, vector, memory).distribution()
-                    .top();
+            String mine = cascade.decide(candidate, example.text(), vector, memory).distribution().top();
+            String theirs = production == null ? null : cascade.decide(production, example.text(), vector, memory)
+                    .distribution().top();
             outcomes.add(new PairedOutcome(example.label(), theirs, mine, example.createdAt()));
         }
         return production == null ? gate.evaluateFirstVersion(outcomes) : gate.evaluate(outcomes);
     }
 
-    /** The held-out examples {@code production} was not trained on. */
+    /**
+     * The held-out examples {@code production} was not trained on: newer than its training, or held out by the share
+     * it was trained with (0 when it trained on everything).
+     */
     private static List<Example> unseenBy(ModelVersion production, List<Example> heldOut) {
-        if (production.metrics().getOrDefault(HOLDOUT_METRIC, 0.0) > 0) {
-            return heldOut;
-        }
+        double share = production.metrics().getOrDefault(HOLDOUT_METRIC, 0.0);
         double upTo = production.metrics().getOrDefault(MAX_EXAMPLE_ID, Double.MAX_VALUE);
-        return heldOut.stream().filter(e -> e.id() > upTo).toList();
+        return heldOut.stream().filter(e -> e.id() > upTo || share > 0 && heldOut(e.text(), share)).toList();
     }
 
     /** A task too small to hold anything out: the gate has nothing to judge on, and says so. */
     private static GateReport skipped(GateConfig config, int examples) {
         String reason = String.format(Locale.ROOT, "the task has %d validated examples, fewer than the %d from which"
                 + " %d%% are held out for the gate, so the candidate was not compared with production; it passes"
-                + " unjudged", examples, MIN_EXAMPLES_TO_HOLD_OUT, Math.round(100 * HOLDOUT_SHARE));
+                + " unjudged", examples, config.minExamples(), Math.round(100 * config.holdoutShare()));
         return new GateReport(true, List.of(reason), false, 0, null, 0, 0, 0, 1, Map.of(),
                 new GateReport.Window(config.recentShare(), 0, null, null, 0, 0, 0, 1), config);
     }

@@ -53,10 +53,23 @@ final class ModelLifecycle {
         }
     }
 
+    private final TrialRecords records;
+
     ModelLifecycle(Store store, TaskRegistry tasks, Clock clock) {
         this.store = store;
         this.tasks = tasks;
         this.clock = clock;
+        this.records = new TrialRecords(store, clock);
+    }
+
+    /** Saves the statistics of every trial and of production's live accuracy that changed since they were saved. */
+    void saveStats() {
+        for (TaskRuntime runtime : tasks.loaded()) {
+            if (runtime.trial() != null) {
+                records.save(runtime.trial());
+            }
+        }
+        live.values().forEach(t -> records.saveLive(t.versionId(), t.since(), t.accuracy()));
     }
 
     /**
@@ -162,8 +175,11 @@ final class ModelLifecycle {
         }
         Tracked tracked = live.compute(taskId, (id, t) -> t != null && t.versionId().equals(production.id())
                 ? t
-                : new Tracked(production.id(), clock.instant(),
-                        new LiveAccuracy(rule(runtime).minimumFeedback(), null)));
+                : records.live(production.id())
+                        .map(saved -> new Tracked(production.id(), Instant.ofEpochMilli(saved.since()),
+                                LiveAccuracy.restore(saved.accuracy())))
+                        .orElseGet(() -> new Tracked(production.id(), clock.instant(),
+                                new LiveAccuracy(rule(runtime).minimumFeedback(), null))));
         if (prediction.createdAt().isBefore(tracked.since())) {
             return;
         }

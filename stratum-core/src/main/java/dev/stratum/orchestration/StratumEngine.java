@@ -28,7 +28,9 @@ import dev.stratum.api.TaskStats;
 import dev.stratum.api.TrainingRun;
 import dev.stratum.api.audit.AuditEntry;
 import dev.stratum.api.audit.AuditVerification;
+import dev.stratum.api.lifecycle.ExternalModel;
 import dev.stratum.api.lifecycle.ModelDetails;
+import dev.stratum.api.lifecycle.ModelPolicy;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.models.Distribution;
 import dev.stratum.api.models.EmbeddingModel;
@@ -57,13 +59,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stratum's orchestration layer: serves each task's predictions through the cascade of model layers, turns feedback
  * into validated examples that the hyperlocal memory uses at once, and retrains hyperlocal models in the background.
  */
 public final class StratumEngine implements StratumService {
+    private static final Logger LOG = LoggerFactory.getLogger(StratumEngine.class);
+    /** How often the live statistics of model versions are saved: what a crash can lose of them. */
+    private static final long STATS_SAVE_SECONDS = 5;
     private final Store store;
     private final VectorIndex index;
     private final Embeddings embeddings;
@@ -72,6 +80,10 @@ public final class StratumEngine implements StratumService {
     private final Indexer indexer;
     private final TrainingLoop training;
     private final ModelLifecycle lifecycle;
+    private final RetrainTriggers retrainTriggers;
+    private final ExternalModels externals;
+    private final ExternalRegistration externalRegistration;
+    private final ScheduledExecutorService schedule;
     private final ExampleExports exports;
     private final ExampleIngest ingest;
     private final Evaluations evaluations;
@@ -98,8 +110,9 @@ public final class StratumEngine implements StratumService {
         this.clock = Clock.tick(config.clock(), Duration.ofMillis(1));
         this.embeddings = new Embeddings(encoder, store.embeddings());
         this.tasks = new TaskRegistry(store, encoder, trainer, clock);
+        this.externals = new ExternalModels(store, System.getenv());
         this.cascade = new Cascade(config.neighbours(), encoder.id(),
-                chat == null ? null : new LlmGeneralLayer(store, chat, "llm:" + config.llm().model()));
+                chat == null ? null : new LlmGeneralLayer(store, chat, "llm:" + config.llm().model()), externals);
         this.indexing = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stratum-indexing").daemon()
                 .factory());
         this.trainingThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stratum-training")
@@ -109,7 +122,12 @@ public final class StratumEngine implements StratumService {
         this.lifecycle = new ModelLifecycle(store, tasks, clock);
         this.training = new TrainingLoop(store, tasks, indexer, embeddings, hyperlocal, trainingThread, clock,
                 config, cascade, lifecycle);
-        this.exports = new ExampleExports(store, tasks);
+        this.retrainTriggers = new RetrainTriggers(tasks, training, clock, config.autoTrain());
+        this.externalRegistration = new ExternalRegistration(store, tasks, training, embeddings, cascade, lifecycle,
+                externals, clock);
+        this.schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("stratum-schedule")
+                .daemon().factory());
+        this.exports = new ExampleExports(store, tasks, embeddings, trainer, config.trainingSeed());
         this.ingest = new ExampleIngest(store, tasks, clock);
         this.evaluations = new Evaluations(store, tasks, cascade, embeddings, index::nearest, hyperlocal, config);
         this.ids = new PredictionIds(clock);
@@ -131,7 +149,10 @@ public final class StratumEngine implements StratumService {
         retrainStaleModels(config);
         if (ranker.automatic()) {
             store.tasks().list().forEach(task -> ranker.schedule(task.id(), "start-up"));
-        }
+            schedule.scheduleWithFixedDelay(this::onSchedule, 1, 1, TimeUnit.MINUTES);
+        schedule.scheduleWithFixedDelay(this::saveLiveStats, STATS_SAVE_SECONDS, STATS_SAVE_SECONDS,
+                TimeUnit.SECONDS);
+    }
     }
 
     /**
@@ -149,6 +170,28 @@ public final class StratumEngine implements StratumService {
         } catch (RuntimeException e) {
             feed.get().close();
             throw e;
+        }
+    }
+
+    /**
+     * Saves the live statistics of versions on trial and of production that changed (see {@link TrialRecords}); a
+     * failure is logged and the next round tries again.
+     */
+    void saveLiveStats() {
+        try {
+            lifecycle.saveStats();
+        } catch (RuntimeException e) {
+            LOG.warn("the live statistics of model versions could not be saved; trying again in {} s",
+                    STATS_SAVE_SECONDS, e);
+        }
+    }
+
+    /** The schedule's minute: retrainings that are due. A failure is logged and the next minute tries again. */
+    void onSchedule() {
+        try {
+            retrainTriggers.onSchedule();
+        } catch (RuntimeException e) {
+            LOG.warn("the retraining schedule could not be checked; it is checked again in a minute", e);
         }
     }
 
@@ -262,7 +305,7 @@ public final class StratumEngine implements StratumService {
     }
 
     @Override
-    public Prediction predict(String taskId, String text) {
+    public Prediction predict(String taskId, String text, String callerKeyId) {
         long start = System.nanoTime();
         EngineTelemetry t = telemetry;
         try (EngineTelemetry.Request request = t.request("predict", taskId)) {
@@ -271,7 +314,7 @@ public final class StratumEngine implements StratumService {
                 TaskRuntime runtime = tasks.get(taskId);
                 Generations.requireKind(runtime.task(), TaskKind.CLASSIFICATION);
                 float[] vector = t.stage("embedding", () -> embeddings.forPrediction(text));
-                Answer answer = answer(runtime, text, vector, start, t);
+                Answer answer = answer(runtime, text, callerKeyId, vector, start, t);
                 store(List.of(answer), t);
                 Prediction prediction = answer.prediction();
                 t.answered(prediction);
@@ -284,7 +327,7 @@ public final class StratumEngine implements StratumService {
     }
 
     @Override
-    public List<Prediction> predictBatch(String taskId, List<String> texts) {
+    public List<Prediction> predictBatch(String taskId, List<String> texts, String callerKeyId) {
         long start = System.nanoTime();
         EngineTelemetry t = telemetry;
         try (EngineTelemetry.Request request = t.request("predict_batch", taskId)) {
@@ -299,7 +342,7 @@ public final class StratumEngine implements StratumService {
                 List<Answer> answers = t.stage("cascade", () -> {
                     List<Answer> all = new ArrayList<>(texts.size());
                     for (int i = 0; i < texts.size(); i++) {
-                        all.add(answer(runtime, texts.get(i), vectors.get(i), start, perItem));
+                        all.add(answer(runtime, texts.get(i), callerKeyId, vectors.get(i), start, perItem));
                     }
                     return all;
                 });
@@ -370,15 +413,22 @@ public final class StratumEngine implements StratumService {
 
     /**
      * Answers one input. With a canary, the canary's runtime answers the share of inputs its router picks (sticky by
-     * a hash of the text). With a shadow, the shadow version decides too, on the same embedding and neighbours, and
+     * a hash of the text, or by the caller's key when the policy says so and there is one). With a shadow, the shadow version decides too, on the same embedding and neighbours, and
      * only its label is recorded: on the request path because that costs one head evaluation (a matrix-vector
      * product), no second embedding or memory lookup, and it keeps the shadow's record in step with the feedback.
      */
-    private Answer answer(TaskRuntime runtime, String text, float[] vector, long startNanos, EngineTelemetry t) {
+    private Answer answer(TaskRuntime runtime, String text, String callerKeyId, float[] vector, long startNanos,
+            EngineTelemetry t) {
         Trial trial = runtime.trial();
-        TaskRuntime answering = trial == null ? runtime : runtime.answering(CanaryRouter.stickyKey(null, text));
+        boolean byKey = ModelLifecycle.policyOf(runtime).canarySticky() == ModelPolicy.CanarySticky.KEY;
+        TaskRuntime answering = trial == null
+                ? runtime
+                : runtime.answering(CanaryRouter.stickyKey(byKey ? callerKeyId : null, text));
         RecordingLookup lookup = new RecordingLookup(index::nearest);
         Answer answer = answer(answering, text, vector, startNanos, t, lookup);
+        if (answering == runtime) {
+            retrainTriggers.onPrediction(runtime, answer.prediction());
+        }
         if (trial != null) {
             String shadowLabel = null;
             if (trial.shadow() != null) {
@@ -631,15 +681,34 @@ public final class StratumEngine implements StratumService {
     }
 
     @Override
-    public ExampleExport exportExamples(String taskId, ExportFormat format, String versionId) {
-        ExampleExport export = exports.export(taskId, format == null ? ExportFormat.JSONL : format, versionId);
+    public ModelDetails registerExternalModel(String taskId, ExternalModel model, String actor) {
+        if (model == null) {
+            throw new InvalidRequestException("invalid_external_model", "send the external model as {\"base_url\","
+                    + " \"model\", \"api_key_env\"}");
+        }
+        ModelDetails registered = externalRegistration.register(taskId, model, actorOf(actor));
+        audit.record("model.register", taskId, Map.of("version", registered.version().id(), "base_url",
+                model.baseUrl(), "model", model.model()));
+        return registered;
+    }
+
+    @Override
+    public ExampleExport exportExamples(String taskId, ExportFormat format, String versionId, boolean curated) {
+        ExampleExport export = exports.export(taskId, format == null ? ExportFormat.JSONL : format, versionId,
+                curated);
         Map<String, Object> details = new TreeMap<>(Map.of("format", export.format().wireName(), "examples",
-                export.count(), "fingerprint", export.dataFingerprint()));
+                export.count(), "fingerprint", export.dataFingerprint(), "curated", curated));
         if (export.modelVersion() != null) {
             details.put("model_version", export.modelVersion());
         }
         audit.record("examples.export", taskId, details);
         return export;
+    }
+
+    @Override
+    public void confirmExample(String taskId, long exampleId, String actor) {
+        exports.confirm(taskId, exampleId, actorOf(actor), clock.instant());
+        audit.record("example.confirm", taskId, Map.of("example", exampleId));
     }
 
     @Override
@@ -745,16 +814,20 @@ public final class StratumEngine implements StratumService {
             follower.close();
         }
         indexer.stop();
+        schedule.shutdown();
         indexing.shutdown();
         trainingThread.shutdown();
         rankingThread.shutdown();
         try {
+            schedule.awaitTermination(30, TimeUnit.SECONDS);
             indexing.awaitTermination(30, TimeUnit.SECONDS);
             trainingThread.awaitTermination(30, TimeUnit.SECONDS);
             rankingThread.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        saveLiveStats();
+        externals.close();
         index.close();
         store.close();
     }

@@ -74,6 +74,11 @@ final class TaskRegistry {
         return task;
     }
 
+    /** The runtimes loaded so far. */
+    List<TaskRuntime> loaded() {
+        return List.copyOf(runtimes.values());
+    }
+
     List<Task> list() {
         return store.tasks().list();
     }
@@ -177,7 +182,9 @@ final class TaskRegistry {
 
     /** The task as {@code base} serves it, with {@code version}'s model loaded from the store instead. */
     TaskRuntime runtimeOf(TaskRuntime base, ModelVersion version) {
-        TrainedHead head = trainer.load(store.models().artifact(version.id()));
+        // A version fine-tuned elsewhere has no head: its endpoint answers (see ExternalModels).
+        TrainedHead head = ExternalModels.isExternal(version) ? null : trainer.load(store.models().artifact(
+                version.id()));
         OddArtifacts odd = store.models().calibration(version.id())
                 .map(json -> OddArtifactsJson.read(json, trainer)).orElse(null);
         return base.withTrial(null).withHead(head, version, odd);
@@ -235,18 +242,16 @@ final class TaskRegistry {
     }
 
     /**
-     * The version in shadow or canary, when the task has one trained on this encoder. Its statistics start afresh:
-     * they are kept in memory only.
+     * The version in shadow or canary, when the task has one trained on this encoder, with the statistics it saved
+     * ({@link TrialRecords}).
      */
     private Trial trialOf(TaskRuntime production) {
         ModelVersion version = trialVersion(production.task().id());
         if (version == null) {
             return null;
         }
-        TaskRuntime runtime = runtimeOf(production, version);
-        return version.state() == ModelState.SHADOW
-                ? Trial.shadow(runtime)
-                : Trial.canary(runtime, ModelLifecycle.policyOf(production).canaryShare());
+        return TrialRecords.restore(store, version.state(), runtimeOf(production, version),
+                ModelLifecycle.policyOf(production).canaryShare());
     }
 
     /** The task's version in shadow or canary trained on this encoder, or null. */

@@ -14,6 +14,7 @@ import dev.stratum.api.store.TrainingLocks;
 import dev.stratum.learning.training.HyperlocalTraining;
 import dev.stratum.learning.training.HyperlocalTraining.OddArtifacts;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,12 @@ final class TrainingLoop {
         return current;
     }
 
+    private boolean started(String taskId, String trigger) {
+        TrainingRun before = lastRuns.get(taskId);
+        TrainingRun now = start(taskId, trigger);
+        return now != before && now.status() == Status.RUNNING && now.trigger().equals(trigger);
+    }
+
     /**
      * Trains in the caller's thread, after any training of the task that is under way in this process. Throws a
      * {@code training_in_progress} {@link ConflictException} (and records a failed run) when another process sharing
@@ -138,8 +145,52 @@ final class TrainingLoop {
         }
     }
 
-    Optional<TrainingRun> last(String taskId) {
+    /**
+     * Runs {@code work} while no training of the task runs, and none starts: for registering a version made
+     * elsewhere, which must not interleave with a training's version number and gate.
+     */
+    <T> T exclusively(String taskId, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(taskId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+        Optional<TrainingRun> last(String taskId) {
         return Optional.ofNullable(lastRuns.get(taskId));
+    }
+
+    /**
+     * Starts a background training when something was validated since the task's last training and none is running;
+     * the trigger, with the count of new examples, goes into the version's provenance. For the triggers that fire
+     * on time or on the out-of-domain rate ({@link RetrainTriggers}), where retraining on the same data would only
+     * make the same model again.
+     *
+     * @return whether a training started
+     */
+    boolean startIfNewExamples(String taskId, String trigger) {
+        TrainingRun last = lastRuns.get(taskId);
+        if (last != null && last.status() == Status.RUNNING) {
+            return false;
+        }
+        long fresh = store.examples().countAfter(taskId, trainedUpTo(taskId));
+        if (fresh == 0) {
+            return false;
+        }
+        LOG.info("task '{}': {}; retraining in the background on {} new validated examples", taskId, trigger, fresh);
+        return started(taskId, trigger + "; " + fresh + " new validated examples");
+    }
+
+    /** When the task's last training started (this process's, else its newest version's), or null if never. */
+    Instant lastTrainingStart(String taskId) {
+        TrainingRun last = lastRuns.get(taskId);
+        if (last != null) {
+            return last.startedAt();
+        }
+        return store.models().list(taskId).stream().findFirst().map(ModelVersion::createdAt).orElse(null);
     }
 
     /** Starts a background training when the task has gathered enough new examples since its current model. */
@@ -169,7 +220,7 @@ final class TrainingLoop {
         TaskRuntime before = tasks.get(taskId);
         Task task = before.task();
         List<Example> examples = store.examples().all(taskId);
-        GateEvaluation.Split split = GateEvaluation.split(examples);
+        GateEvaluation.Split split = GateEvaluation.split(examples, ModelLifecycle.policyOf(before).gate());
         Map<String, float[]> vectors = embeddings.forExamples(examples.stream().map(Example::text).toList());
         HyperlocalTraining.Result result = training.train(task, split.train(), vectors, embeddings.modelId(),
                 trigger);

@@ -3,6 +3,7 @@ package dev.stratum.orchestration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratum.api.Example;
+import dev.stratum.api.FeedbackAction;
 import dev.stratum.api.Layer;
 import dev.stratum.api.ModelVersion;
 import dev.stratum.api.Prediction;
@@ -10,6 +11,7 @@ import dev.stratum.api.TaskSettings;
 import dev.stratum.api.TrainingRun;
 import dev.stratum.api.lifecycle.ModelPolicy;
 import dev.stratum.api.lifecycle.ModelState;
+import dev.stratum.api.lifecycle.TrialStats;
 import dev.stratum.api.models.TrainedHead;
 import dev.stratum.demo.DemoTask;
 import dev.stratum.learning.training.HyperlocalTraining;
@@ -148,6 +150,67 @@ class ModelLifecycleTest {
             assertThat(engine.predict(task, text).modelVersion()).isEqualTo(first.get(text));
         }
         assertThat(engine.model(task, v2).trial().predictions()).isGreaterThanOrEqualTo(byCanary);
+    }
+
+    @Test
+    void aCanaryStickyByKey_givesEachCallerOneVersion_andCallersWithoutAKeyStickByInput() {
+        String task = DemoTask.TASK_ID;
+        engine.updateSettings(task, new TaskSettings(null, 0, new ModelPolicy(null, null, null, 0.5, 100_000, null,
+                null, null, ModelPolicy.CanarySticky.KEY, null, null, null)));
+        String v2 = engine.trainAndWait(task, "test").modelVersionId();
+        assertThat(engine.model(task, v2).version().state()).isEqualTo(ModelState.CANARY);
+
+        List<String> texts = engine.store().examples().all(task).stream().map(Example::text).limit(40).toList();
+        Map<String, java.util.Set<String>> versionsByKey = new TreeMap<>();
+        for (int k = 0; k < 20; k++) {
+            String key = "key-" + k;
+            for (String text : texts) {
+                Prediction p = engine.predict(task, text, key);
+                if (p.source() == Layer.HYPERLOCAL) {
+                    versionsByKey.computeIfAbsent(key, x -> new java.util.TreeSet<>()).add(p.modelVersion());
+                }
+            }
+        }
+        assertThat(versionsByKey.values()).as("%s", versionsByKey).allSatisfy(v -> assertThat(v).hasSize(1));
+        assertThat(versionsByKey.values().stream().flatMap(java.util.Set::stream).distinct())
+                .containsExactlyInAnyOrder(task + "-v1", v2);
+
+        java.util.Set<String> withoutKey = new java.util.TreeSet<>();
+        texts.forEach(text -> {
+            Prediction p = engine.predict(task, text, null);
+            if (p.source() == Layer.HYPERLOCAL) {
+                withoutKey.add(p.modelVersion());
+            }
+        });
+        assertThat(withoutKey).as("no key: sticky by input, so both answer").containsExactlyInAnyOrder(
+                task + "-v1", v2);
+    }
+
+    @Test
+    void aRestartInTheMiddleOfAShadowTrial_keepsItsCounts_andScoresFeedbackOnPredictionsFromBefore() {
+        String task = DemoTask.TASK_ID;
+        engine.updateSettings(task, new TaskSettings(null, 0, new ModelPolicy(null, 100_000, null, null, null, null,
+                null, null)));
+        String v2 = engine.trainAndWait(task, "test").modelVersionId();
+        assertThat(engine.model(task, v2).version().state()).isEqualTo(ModelState.SHADOW);
+        List<Example> examples = engine.store().examples().all(task).subList(0, 30);
+        List<Prediction> predictions = examples.stream().map(e -> engine.predict(task, e.text())).toList();
+        for (int i = 0; i < 5; i++) {
+            engine.feedback(predictions.get(i).id(), FeedbackAction.CORRECT, examples.get(i).label(), null);
+        }
+        TrialStats before = engine.model(task, v2).trial();
+        assertThat(before.predictions()).isEqualTo(30);
+        assertThat(before.withFeedback()).isEqualTo(5);
+
+        engine.close();
+        engine = StratumEngine.open(new EngineConfig(dir, Clock.systemUTC(), 10, 42L, false));
+
+        assertThat(engine.model(task, v2).trial()).isEqualTo(before);
+        engine.feedback(predictions.get(5).id(), FeedbackAction.CORRECT, examples.get(5).label(), null);
+        engine.predict(task, examples.get(6).text());
+        TrialStats after = engine.model(task, v2).trial();
+        assertThat(after.withFeedback()).as("a prediction from before the restart is scored").isEqualTo(6);
+        assertThat(after.predictions()).isEqualTo(31);
     }
 
     @Test

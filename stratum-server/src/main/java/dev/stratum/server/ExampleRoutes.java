@@ -51,16 +51,19 @@ final class ExampleRoutes {
     }
 
     private void delete(Context ctx) {
+        service.deleteExample(ctx.pathParam("task"), exampleId(ctx));
+        ctx.status(204);
+    }
+
+    /** The example id of the path's {@code {id}}. */
+    static long exampleId(Context ctx) {
         String raw = ctx.pathParam("id");
-        long id;
         try {
-            id = Long.parseLong(raw);
+            return Long.parseLong(raw);
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("invalid_example_id", "example id '" + JsonBodies.shorten(raw)
                     + "' is not a number; use the 'id' of an example from GET /v1/tasks/{task}/examples", e);
         }
-        service.deleteExample(ctx.pathParam("task"), id);
-        ctx.status(204);
     }
 
     /** The body of {@code POST /v1/tasks/{task}/examples}. */

@@ -3,6 +3,7 @@ package dev.stratum.server;
 import dev.stratum.api.ModelVersion;
 import dev.stratum.api.NotFoundException;
 import dev.stratum.api.StratumService;
+import dev.stratum.api.lifecycle.ExternalModel;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.store.ApiKey;
 import io.javalin.config.RoutesConfig;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * A task's trained model versions, with their provenance, metrics, state and history, and the moves a person makes:
- * promote a candidate (to shadow, canary or production), retire a version, roll back to an earlier production
- * version. Each move takes effect from the next prediction on and is recorded with the caller's key name.
+ * register a model fine-tuned elsewhere as the next version, promote a candidate (to shadow, canary or production),
+ * retire a version, roll back to an earlier production version. Each move takes effect from the next prediction on and is recorded with the caller's key name.
  */
 final class ModelRoutes {
     private final StratumService service;
@@ -26,6 +27,8 @@ final class ModelRoutes {
     void register(RoutesConfig routes) {
         routes.get("/v1/tasks/{task}/models", ctx -> ctx.json(new ModelList(service.models(ctx.pathParam("task")))));
         routes.get("/v1/tasks/{task}/models/current", this::current);
+        routes.post("/v1/tasks/{task}/models/external", ctx -> ctx.json(service.registerExternalModel(
+                ctx.pathParam("task"), bodies.read(ctx, ExternalModel.class), actor(ctx))));
         routes.get("/v1/tasks/{task}/models/{version}",
                 ctx -> ctx.json(service.model(ctx.pathParam("task"), ctx.pathParam("version"))));
         routes.post("/v1/tasks/{task}/models/{version}/promote", this::promote);
@@ -57,7 +60,7 @@ final class ModelRoutes {
         ctx.json(service.rollback(ctx.pathParam("task"), ctx.pathParam("version"), actor(ctx), request.reason()));
     }
 
-    private static String actor(Context ctx) {
+    static String actor(Context ctx) {
         ApiKey key = ctx.attribute(Authenticator.API_KEY_ATTRIBUTE);
         return key == null ? "anonymous" : "key: " + key.name();
     }

@@ -6,6 +6,7 @@ import dev.stratum.api.FeedbackAction;
 import dev.stratum.api.InvalidRequestException;
 import dev.stratum.api.Prediction;
 import dev.stratum.api.StratumService;
+import dev.stratum.api.store.ApiKey;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -33,7 +34,7 @@ final class PredictionRoutes {
 
     private void predict(Context ctx) {
         PredictRequest request = bodies.read(ctx, PredictRequest.class);
-        ctx.json(service.predict(ctx.pathParam("task"), request.text()));
+        ctx.json(service.predict(ctx.pathParam("task"), request.text(), callerKeyId(ctx)));
     }
 
     private void predictBatch(Context ctx) {
@@ -42,7 +43,13 @@ final class PredictionRoutes {
             throw new InvalidRequestException("batch_too_large", "field 'texts' holds " + request.texts().size()
                     + " texts; the limit per request is " + maxBatchTexts + ". Split them into several requests.");
         }
-        ctx.json(new BatchResponse(service.predictBatch(ctx.pathParam("task"), request.texts())));
+        ctx.json(new BatchResponse(service.predictBatch(ctx.pathParam("task"), request.texts(), callerKeyId(ctx))));
+    }
+
+    /** The id of the API key the request was authenticated with (null on a public route), for canary stickiness. */
+    private static String callerKeyId(Context ctx) {
+        ApiKey key = ctx.attribute(Authenticator.API_KEY_ATTRIBUTE);
+        return key == null ? null : key.id();
     }
 
     private void generate(Context ctx) {

@@ -127,7 +127,14 @@ class ModelRoutesLifecycleTest {
                 .containsExactly("system", "user", "assistant");
         assertThat(first.path("messages").get(2).path("content").asText()).isEqualTo("travel");
 
-        Reply bad = t.get("/v1/tasks/" + task + "/export?format=csv");
+        Reply csv = t.get("/v1/tasks/" + task + "/export?format=csv&curated=true");
+        assertThat(csv.status()).as("%s", csv).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).endsWith(".csv\"");
+        assertThat(csv.header("X-Stratum-Suspects-Excluded")).isNotNull();
+        assertThat(csv.body()).startsWith("text,label\r\nflight to Berlin,travel\r\n");
+
+        Reply bad = t.get("/v1/tasks/" + task + "/export?format=parquet");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorCode()).isEqualTo("unknown_export_format");
     }

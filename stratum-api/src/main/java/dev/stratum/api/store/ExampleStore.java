@@ -2,7 +2,9 @@ package dev.stratum.api.store;
 
 import dev.stratum.api.Example;
 import dev.stratum.api.ExamplePage;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** Persists a task's validated examples. */
@@ -30,4 +32,16 @@ public interface ExampleStore {
 
     /** Distinct labels used by the task's examples. */
     List<String> labelsInUse(String taskId);
+
+    /**
+     * Records that a person kept an example's label after checking it (a suspected label error that is not one), so
+     * that curated exports keep it. Confirming again records the newer actor and time. An example that is deleted or
+     * replaced loses its confirmation.
+     *
+     * @return false when the task has no example with this id
+     */
+    boolean confirm(String taskId, long exampleId, String actor, Instant at);
+
+    /** The ids of the task's confirmed examples. */
+    Set<Long> confirmedIds(String taskId);
 }

@@ -2,6 +2,7 @@ package dev.stratum.api.store;
 
 import dev.stratum.api.ModelVersion;
 import dev.stratum.api.lifecycle.StateChange;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,4 +68,14 @@ public interface ModelStore {
 
     /** A version's changes of state, oldest first. */
     List<StateChange> history(String versionId);
+
+    /**
+     * Saves a JSON document of what a version did on live traffic, replacing the one of the same {@code kind} saved
+     * before: {@code shadow} or {@code canary} while it is on trial, {@code live} for production's accuracy on
+     * feedback. Saved every few seconds and at shutdown, so that a restart continues where the process stopped.
+     */
+    void saveTrialStats(String versionId, String kind, String stats, Instant at);
+
+    /** The document saved by {@link #saveTrialStats}, if any. */
+    Optional<String> trialStats(String versionId, String kind);
 }

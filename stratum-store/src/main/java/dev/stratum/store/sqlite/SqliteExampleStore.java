@@ -9,7 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -118,5 +121,38 @@ final class SqliteExampleStore implements ExampleStore {
                 return rows.next() ? rows.getLong(1) : 0L;
             }
         }
+    }
+
+    @Override
+    public boolean confirm(String taskId, long exampleId, String actor, Instant at) {
+        return db.write("confirm the label of example " + exampleId + " of task '" + taskId + "'", c -> {
+            try (PreparedStatement upsert = c.prepareStatement("insert into example_confirmations (example_id,"
+                    + " task_id, actor, confirmed_at) select id, task_id, ?, ? from examples where task_id = ? and"
+                    + " id = ? on conflict (example_id) do update set actor = excluded.actor, confirmed_at ="
+                    + " excluded.confirmed_at")) {
+                upsert.setString(1, actor);
+                ColumnCodec.setInstant(upsert, 2, at);
+                upsert.setString(3, taskId);
+                upsert.setLong(4, exampleId);
+                return upsert.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public Set<Long> confirmedIds(String taskId) {
+        return db.read("read the confirmed examples of task '" + taskId + "'", c -> {
+            try (PreparedStatement select = c.prepareStatement("select example_id from example_confirmations where"
+                    + " task_id = ?")) {
+                select.setString(1, taskId);
+                Set<Long> ids = new HashSet<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
     }
 }

@@ -275,4 +275,34 @@ final class SqliteModelStore implements ModelStore {
             return versions;
         }
     }
+
+    @Override
+    public void saveTrialStats(String versionId, String kind, String stats, Instant at) {
+        db.write("save the live statistics (" + kind + ") of model version '" + versionId + "'", c -> {
+            try (PreparedStatement upsert = c.prepareStatement("insert into model_trial_stats (version_id, kind,"
+                    + " stats, updated_at) values (?, ?, ?, ?) on conflict (version_id, kind) do update set stats ="
+                    + " excluded.stats, updated_at = excluded.updated_at")) {
+                upsert.setString(1, versionId);
+                upsert.setString(2, kind);
+                upsert.setString(3, stats);
+                setInstant(upsert, 4, at);
+                upsert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> trialStats(String versionId, String kind) {
+        return db.read("read the live statistics (" + kind + ") of model version '" + versionId + "'", c -> {
+            try (PreparedStatement select = c.prepareStatement("select stats from model_trial_stats where"
+                    + " version_id = ? and kind = ?")) {
+                select.setString(1, versionId);
+                select.setString(2, kind);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
 }

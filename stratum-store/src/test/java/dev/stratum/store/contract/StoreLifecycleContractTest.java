@@ -47,6 +47,43 @@ public abstract class StoreLifecycleContractTest extends StoreContract {
     }
 
     @Test
+    void trialStats_areReplacedByKind_andSurviveAReopen() {
+        storedTask("expenses");
+        ModelVersion model = new ModelVersion("expenses-v1", "expenses", 1, "hyperlocal", false, T0,
+                new Provenance("fp", 1, List.of("enc"), Map.of(), 7L, "0.1.0", "cli"), Map.of());
+        store.models().insert(model, new byte[] {1});
+        assertThat(store.models().trialStats("expenses-v1", "shadow")).isEmpty();
+
+        store.models().saveTrialStats("expenses-v1", "shadow", "{\"predictions\":1}", T0);
+        store.models().saveTrialStats("expenses-v1", "shadow", "{\"predictions\":2}", T0.plusSeconds(5));
+        store.models().saveTrialStats("expenses-v1", "live", "{\"items\":3}", T0);
+
+        Store reopened = reopen();
+        assertThat(reopened.models().trialStats("expenses-v1", "shadow")).contains("{\"predictions\":2}");
+        assertThat(reopened.models().trialStats("expenses-v1", "live")).contains("{\"items\":3}");
+        assertThat(reopened.models().trialStats("expenses-v1", "canary")).isEmpty();
+    }
+
+    @Test
+    void confirm_marksAnExampleOfTheTask_once_andItsDeletionRemovesTheMark() {
+        storedTask("expenses");
+        storedTask("other");
+        List<Example> stored = store.examples().insertAll(List.of(example("expenses", "Uber", "travel"),
+                example("expenses", "Lunch", "meals")));
+        long uber = stored.get(0).id();
+
+        assertThat(store.examples().confirm("expenses", uber, "alice", T0)).isTrue();
+        assertThat(store.examples().confirm("expenses", uber, "bob", T0.plusSeconds(1))).isTrue();
+        assertThat(store.examples().confirm("other", stored.get(1).id(), "alice", T0)).as("another task's").isFalse();
+        assertThat(store.examples().confirm("expenses", 999_999, "alice", T0)).isFalse();
+        assertThat(store.examples().confirmedIds("expenses")).containsExactly(uber);
+        assertThat(store.examples().confirmedIds("other")).isEmpty();
+
+        store.examples().delete("expenses", uber);
+        assertThat(store.examples().confirmedIds("expenses")).isEmpty();
+    }
+
+    @Test
     void isHealthy_onAnOpenStore_isTrue() {
         assertThat(store.isHealthy()).isTrue();
     }
