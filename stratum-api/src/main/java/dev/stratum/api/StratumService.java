@@ -1,5 +1,6 @@
 package dev.stratum.api;
 
+import dev.stratum.api.analysis.ErrorAnalysisService;
 import dev.stratum.api.lifecycle.ModelDetails;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.odd.OddPolicy;
@@ -123,6 +124,9 @@ public interface StratumService extends AutoCloseable {
 
     /** Every version of the task's ODD policy, newest first. */
     List<OddPolicy> policyHistory(String taskId);
+
+    /** Error analysis: suspected label errors and their fixes, confusions, shortcuts, candidate new labels. */
+    ErrorAnalysisService analysis();
 
     boolean isReady();
 

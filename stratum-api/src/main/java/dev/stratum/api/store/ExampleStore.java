@@ -2,8 +2,10 @@ package dev.stratum.api.store;
 
 import dev.stratum.api.Example;
 import dev.stratum.api.ExamplePage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Persists a task's validated examples. */
 public interface ExampleStore {
@@ -30,4 +32,20 @@ public interface ExampleStore {
 
     /** Distinct labels used by the task's examples. */
     List<String> labelsInUse(String taskId);
+
+    /**
+     * Gives an example another label, in one transaction: the example is deleted and stored again with {@code label}
+     * and a new id, created and confirmed at {@code at} by {@code reviewer}, keeping its text, source and prediction.
+     * A new id makes the correction count as a new example for retraining, and a replica following the change log
+     * sees a delete and an insert.
+     *
+     * @return the example as stored now, or empty when the task has no example {@code id}
+     */
+    Optional<Example> relabel(String taskId, long id, String label, String reviewer, Instant at);
+
+    /** Marks an example's label as confirmed by a person; false when the task has no example {@code id}. */
+    boolean confirm(String taskId, long id, String reviewer, Instant at);
+
+    /** The ids of the task's examples whose label a person confirmed (or corrected). */
+    Set<Long> confirmedIds(String taskId);
 }

@@ -2,6 +2,7 @@ package dev.stratum.store.sqlite;
 
 import dev.stratum.api.store.Store;
 import dev.stratum.store.contract.EmbeddingAndKeyContractTest;
+import dev.stratum.store.contract.ExampleReviewContractTest;
 import dev.stratum.store.contract.ExampleStoreContractTest;
 import dev.stratum.store.contract.ModelStoreContractTest;
 import dev.stratum.store.contract.PredictionStoreContractTest;
@@ -65,6 +66,14 @@ class SqliteStoreTest {
 
     @Nested
     class Lifecycle extends StoreLifecycleContractTest {
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return SqliteStore.open(dir, clock);
+        }
+    }
+
+    @Nested
+    class ExampleReviews extends ExampleReviewContractTest {
         @Override
         protected Store openStore(Path dir, Clock clock) {
             return SqliteStore.open(dir, clock);
