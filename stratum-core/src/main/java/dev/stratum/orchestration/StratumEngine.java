@@ -24,6 +24,7 @@ import dev.stratum.api.TaskKind;
 import dev.stratum.api.TaskSettings;
 import dev.stratum.api.TaskStats;
 import dev.stratum.api.TrainingRun;
+import dev.stratum.api.analysis.ErrorAnalysisService;
 import dev.stratum.api.lifecycle.ModelDetails;
 import dev.stratum.api.lifecycle.ModelState;
 import dev.stratum.api.models.Distribution;
@@ -73,6 +74,9 @@ public final class StratumEngine implements StratumService {
     private final Clock clock;
     private final ExecutorService indexing;
     private final ExecutorService trainingThread;
+    private final ExecutorService analysisThread;
+    private final OutOfFoldAnalyses analyses;
+    private final ErrorAnalysis analysis;
     private volatile EngineTelemetry telemetry = EngineTelemetry.NOOP;
 
     StratumEngine(EngineConfig config, Store store, VectorIndex index, EmbeddingModel encoder, HeadTrainer trainer,
@@ -102,6 +106,12 @@ public final class StratumEngine implements StratumService {
         this.generations = new Generations(store, chat, config.llm() == null ? null : "llm:" + config.llm().model(),
                 config.neighbours());
         this.reviews = new ReviewQueue(store, tasks, embeddings, indexer, training, clock);
+        this.analysisThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stratum-analysis")
+                .daemon().factory());
+        this.analyses = new OutOfFoldAnalyses(embeddings, trainer, analysisThread, clock, config.trainingSeed());
+        this.analysis = new ErrorAnalysis(store, tasks, embeddings, indexer, training, analyses,
+                new PredictionExplainer(store, tasks, embeddings, index, config.neighbours()),
+                new LabelCandidates(store, embeddings), clock);
         indexer.verifyOnStart(store.tasks().list());
         retrainStaleModels(config);
     }
@@ -613,6 +623,11 @@ public final class StratumEngine implements StratumService {
     }
 
     @Override
+    public ErrorAnalysisService analysis() {
+        return analysis;
+    }
+
+    @Override
     public boolean isReady() {
         return store.isHealthy();
     }
@@ -622,11 +637,14 @@ public final class StratumEngine implements StratumService {
         // No interrupts: an interrupted Lucene write closes the index's file channels. The indexer stops between
         // batches instead, and a training finishes its one transaction.
         indexer.stop();
+        analyses.stop();
         indexing.shutdown();
         trainingThread.shutdown();
+        analysisThread.shutdown();
         try {
             indexing.awaitTermination(30, TimeUnit.SECONDS);
             trainingThread.awaitTermination(30, TimeUnit.SECONDS);
+            analysisThread.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

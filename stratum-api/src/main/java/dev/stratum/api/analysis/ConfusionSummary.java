@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The out-of-fold confusion matrix of a task's examples and the label pairs most confused.
  *
- * @param labels the rows and columns of {@code counts}: the labels the examples carry, in taxonomy order
+ * @param labels the rows and columns of {@code counts}: the labels the examples carry, in alphabetical order
  * @param counts {@code counts[i][j]}: examples labelled {@code labels[i]} that the out-of-fold model predicts as
  *     {@code labels[j]}
  * @param pairs the most confused pairs, most mistakes first
