@@ -123,7 +123,7 @@ class ErrorAnalysisTest {
 
         LabelLosses losses = ready(task, false);
 
-        assertThat(losses.total()).isEqualTo(503);
+        assertThat(losses.listed()).isEqualTo(503);
         assertThat(losses.items()).extracting(SuspectExample::loss).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         SuspectExample stamps = listed(losses, "Postage stamps, 100 first clas");
         SuspectExample airline = listed(losses, AIRLINE);
@@ -152,7 +152,7 @@ class ErrorAnalysisTest {
                 .isEqualTo(AnalysisRun.Status.READY);
         assertThat(after.items()).extracting(SuspectExample::exampleId)
                 .doesNotContain(stamps.exampleId(), airline.exampleId());
-        assertThat(after.total()).isEqualTo(501);
+        assertThat(after.listed()).isEqualTo(501);
         assertThat(listed(analysis.losses(task, 0, 600, true), AIRLINE).confirmed()).isTrue();
         assertThat(analysis.unconfirmedSuspects(task)).doesNotContain(stamps.exampleId(), airline.exampleId());
         assertThat(engine.store().examples().confirmedIds(task))

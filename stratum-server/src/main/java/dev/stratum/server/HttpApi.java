@@ -41,6 +41,7 @@ final class HttpApi {
             new TelemetryRoutes(telemetry, config.metrics()).register(javalin.routes);
             new ReviewRoutes(service, bodies).register(javalin.routes);
             new PolicyRoutes(service, bodies).register(javalin.routes);
+            new AnalysisRoutes(service.analysis(), bodies).register(javalin.routes);
             new ConsoleRoutes().register(javalin.routes);
         });
     }

@@ -8,9 +8,9 @@ import java.util.List;
  * tell them apart.
  *
  * @param threshold the cosine similarity from which the hyperlocal model takes two texts to be the same
- * @param total how many such pairs there are; {@code pairs} holds the most similar of them
+ * @param found how many such pairs there are; {@code pairs} holds the most similar of them
  */
-public record DuplicateConflicts(@JsonUnwrapped AnalysisRun run, double threshold, int total,
+public record DuplicateConflicts(@JsonUnwrapped AnalysisRun run, double threshold, int found,
         List<DuplicatePair> pairs) {
     public DuplicateConflicts {
         pairs = List.copyOf(pairs);

@@ -9,9 +9,9 @@ import java.util.List;
  *
  * @param run the analysis behind the list; its status is {@code computing} while a newer one runs
  * @param suspects how many listed examples confident learning flags as label errors and nobody confirmed
- * @param total how many examples the list holds, over all pages
+ * @param listed how many examples the list holds, over all pages
  */
-public record LabelLosses(@JsonUnwrapped AnalysisRun run, int suspects, int total, int offset, int limit,
+public record LabelLosses(@JsonUnwrapped AnalysisRun run, int suspects, int listed, int offset, int limit,
         List<SuspectExample> items) {
     public LabelLosses {
         items = List.copyOf(items);
