@@ -136,7 +136,7 @@ class PostgresStoreSpecificsTest {
 
         assertThat(query("select version from {schema}.flyway_schema_history where success and version is not null",
                         rows -> rows.getString(1)))
-                .containsExactly("1", "2", "3", "4", "5");
+                .containsExactly("1", "2", "3", "4", "5", "8");
         assertThat(query("select tablename from pg_tables where schemaname = '{schema}' order by 1",
                         rows -> rows.getString(1)))
                 .containsExactly("api_keys", "embeddings", "example_changes", "examples", "flyway_schema_history",

@@ -40,7 +40,7 @@ class SqliteStoreFilesTest {
             assertThat(store.file()).isRegularFile();
             assertThat(query(store.file(), "pragma journal_mode")).isEqualTo("wal");
             assertThat(query(store.file(), "select max(version) from flyway_schema_history where success = 1"))
-                    .isEqualTo("5");
+                    .isEqualTo("8");
         }
     }
 
@@ -49,8 +49,9 @@ class SqliteStoreFilesTest {
         SqliteStore.open(dir, Clock.systemUTC()).close();
 
         try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+            // V1 to V5 and V8; V6 and V7 are other branches' and Flyway allows the gap.
             assertThat(query(store.file(), "select count(*) from flyway_schema_history where version is not null"))
-                    .isEqualTo("5");
+                    .isEqualTo("6");
         }
     }
 
