@@ -88,10 +88,14 @@ final class OutOfFoldAnalyses {
                     fingerprint, examples, startedAt, null, null);
         }
 
-        AnalysisRun end(AnalysisRun.Status status, Instant at, String message) {
-            finished = new AnalysisRun(status, status == AnalysisRun.Status.READY ? total : done, total, modelVersion,
+        /** The state of this run ended as {@code status}; not yet what {@link #state()} answers. */
+        AnalysisRun ended(AnalysisRun.Status status, Instant at, String message) {
+            return new AnalysisRun(status, status == AnalysisRun.Status.READY ? total : done, total, modelVersion,
                     fingerprint, examples, startedAt, at, message);
-            return finished;
+        }
+
+        void end(AnalysisRun.Status status, Instant at, String message) {
+            finished = ended(status, at, message);
         }
     }
 
@@ -128,7 +132,9 @@ final class OutOfFoldAnalyses {
     private void analyse(String taskId, Run run, List<Example> examples) {
         try {
             Result result = compute(run, examples);
+            // The result first: whoever sees the run ready must find its result.
             ready.put(taskId, result);
+            run.finished = result.run();
             LOG.info("task '{}': out-of-fold analysis of {} examples done in {} s; {} flagged as label errors, {}"
                             + " conflicting near-duplicate pairs", taskId, examples.size(),
                     (result.run().finishedAt().toEpochMilli() - run.startedAt.toEpochMilli()) / 1000.0,
@@ -154,9 +160,8 @@ final class OutOfFoldAnalyses {
             checkStopping();
             run.done = 1 + done;
         });
-        AnalysisRun finished = run.end(AnalysisRun.Status.READY, clock.instant(), null);
-        return new Result(finished, examples, labels, errors, OutOfFoldConfusion.of(labels, errors.ranked()),
-                conflicts);
+        return new Result(run.ended(AnalysisRun.Status.READY, clock.instant(), null), examples, labels, errors,
+                OutOfFoldConfusion.of(labels, errors.ranked()), conflicts);
     }
 
     private void checkStopping() {
