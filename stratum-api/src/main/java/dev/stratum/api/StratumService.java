@@ -1,5 +1,6 @@
 package dev.stratum.api;
 
+import dev.stratum.api.analysis.ErrorAnalysisService;
 import dev.stratum.api.audit.AuditEntry;
 import dev.stratum.api.audit.AuditVerification;
 import dev.stratum.api.lifecycle.ExternalModel;
@@ -193,6 +194,9 @@ public interface StratumService extends AutoCloseable {
 
     /** Checks the audit log's hash chain from its first entry. */
     AuditVerification verifyAuditLog();
+
+    /** Error analysis: suspected label errors and their fixes, confusions, shortcuts, candidate new labels. */
+    ErrorAnalysisService analysis();
 
     boolean isReady();
 

@@ -26,6 +26,7 @@ import dev.stratum.api.TaskKind;
 import dev.stratum.api.TaskSettings;
 import dev.stratum.api.TaskStats;
 import dev.stratum.api.TrainingRun;
+import dev.stratum.api.analysis.ErrorAnalysisService;
 import dev.stratum.api.audit.AuditEntry;
 import dev.stratum.api.audit.AuditVerification;
 import dev.stratum.api.lifecycle.ExternalModel;
@@ -99,6 +100,9 @@ public final class StratumEngine implements StratumService {
     private final TaskHistories histories;
     /** Follows what other processes change in a shared store; null on a store only this process opens. */
     private final ChangeFollower follower;
+    private final ExecutorService analysisThread;
+    private final OutOfFoldAnalyses analyses;
+    private final ErrorAnalysis analysis;
     private volatile EngineTelemetry telemetry = EngineTelemetry.NOOP;
 
     StratumEngine(EngineConfig config, Store store, VectorIndex index, EmbeddingModel encoder, HeadTrainer trainer,
@@ -145,6 +149,12 @@ public final class StratumEngine implements StratumService {
         };
         this.audit = new AuditTrail(store, clock);
         audit.logHead();
+        this.analysisThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stratum-analysis")
+                .daemon().factory());
+        this.analyses = new OutOfFoldAnalyses(embeddings, trainer, analysisThread, clock, config.trainingSeed());
+        this.analysis = new ErrorAnalysis(store, tasks, embeddings, indexer, training, analyses,
+                new PredictionExplainer(store, tasks, embeddings, index, config.neighbours()),
+                new LabelCandidates(store, embeddings), clock);
         this.follower = followChanges(store, index);
         retrainStaleModels(config);
         if (ranker.automatic()) {
@@ -802,6 +812,11 @@ public final class StratumEngine implements StratumService {
     }
 
     @Override
+    public ErrorAnalysisService analysis() {
+        return analysis;
+    }
+
+    @Override
     public boolean isReady() {
         return store.isHealthy();
     }
@@ -815,14 +830,17 @@ public final class StratumEngine implements StratumService {
         }
         indexer.stop();
         schedule.shutdown();
+        analyses.stop();
         indexing.shutdown();
         trainingThread.shutdown();
         rankingThread.shutdown();
+        analysisThread.shutdown();
         try {
             schedule.awaitTermination(30, TimeUnit.SECONDS);
             indexing.awaitTermination(30, TimeUnit.SECONDS);
             trainingThread.awaitTermination(30, TimeUnit.SECONDS);
             rankingThread.awaitTermination(30, TimeUnit.SECONDS);
+            analysisThread.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -48,6 +48,7 @@ final class HttpApi {
             new HistoryRoutes(service, java.time.Clock.systemUTC()).register(javalin.routes);
             new PolicyRoutes(service, bodies).register(javalin.routes);
             new AuditRoutes(service).register(javalin.routes);
+            new AnalysisRoutes(service.analysis(), bodies).register(javalin.routes);
             new ConsoleRoutes().register(javalin.routes);
         });
     }

@@ -19,4 +19,4 @@ create table pool_items (
 );
 create index pool_items_by_task on pool_items (task_id, created_at);
 
-create index predictions_by_task_time on predictions (task_id, created_at);
+-- The history of a task's traffic is read by time: index predictions_by_task_time, made by V8.

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /** Persists a task's validated examples. */
 public interface ExampleStore {
@@ -34,14 +35,18 @@ public interface ExampleStore {
     List<String> labelsInUse(String taskId);
 
     /**
-     * Records that a person kept an example's label after checking it (a suspected label error that is not one), so
-     * that curated exports keep it. Confirming again records the newer actor and time. An example that is deleted or
-     * replaced loses its confirmation.
+     * Gives an example another label, in one transaction: the example is deleted and stored again with {@code label}
+     * and a new id, created and confirmed at {@code at} by {@code reviewer}, keeping its text, source and prediction.
+     * A new id makes the correction count as a new example for retraining, and a replica following the change log
+     * sees a delete and an insert.
      *
-     * @return false when the task has no example with this id
+     * @return the example as stored now, or empty when the task has no example {@code id}
      */
-    boolean confirm(String taskId, long exampleId, String actor, Instant at);
+    Optional<Example> relabel(String taskId, long id, String label, String reviewer, Instant at);
 
-    /** The ids of the task's confirmed examples. */
+    /** Marks an example's label as confirmed by a person; false when the task has no example {@code id}. */
+    boolean confirm(String taskId, long id, String reviewer, Instant at);
+
+    /** The ids of the task's examples whose label a person confirmed (or corrected). */
     Set<Long> confirmedIds(String taskId);
 }

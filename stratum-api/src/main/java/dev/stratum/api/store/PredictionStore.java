@@ -19,4 +19,7 @@ public interface PredictionStore {
     FeedbackOutcome recordFeedback(String predictionId, Feedback feedback, Example example);
 
     long count(String taskId);
+
+    /** The task's newest predictions, newest first, at most {@code limit}. */
+    List<Prediction> recent(String taskId, int limit);
 }

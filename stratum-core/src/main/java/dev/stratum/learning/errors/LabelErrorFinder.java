@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
 /**
  * Finds the validated examples whose labels are likely wrong. Every example is predicted by the product's model
@@ -67,6 +68,19 @@ public final class LabelErrorFinder {
 
     /** Ranks every example of {@code examples}; see the class comment. */
     public LabelErrors find(TrainingSet examples, long seed) {
+        return find(examples, seed, done -> {});
+    }
+
+    /** How many models {@link #find} trains: one per fold and repeat, twice over with pruning. */
+    public int trainings() {
+        return folds * repeats * (prune ? 2 : 1);
+    }
+
+    /**
+     * Ranks as {@link #find(TrainingSet, long)} does, telling {@code progress} how many of the {@link #trainings()}
+     * models are trained after each one, so that a long run can show how far it has got.
+     */
+    public LabelErrors find(TrainingSet examples, long seed, IntConsumer progress) {
         int n = examples.size();
         if (n < folds) {
             throw new IllegalArgumentException("finding label errors with " + folds + " folds needs at least " + folds
@@ -76,17 +90,20 @@ public final class LabelErrorFinder {
         examples.labels().forEach(l -> column.put(l, column.size()));
         boolean[] trusted = new boolean[n];
         Arrays.fill(trusted, true);
-        LabelErrors first = rank(examples, column, trusted, seed);
+        int[] trained = {0};
+        Runnable step = () -> progress.accept(++trained[0]);
+        LabelErrors first = rank(examples, column, trusted, seed, step);
         if (!prune) {
             return first;
         }
         first.flagged().forEach(issue -> trusted[issue.index()] = false);
-        LabelErrors second = rank(examples, column, trusted, seed + repeats);
+        LabelErrors second = rank(examples, column, trusted, seed + repeats, step);
         return new LabelErrors(second.ranked(), second.thresholds(), folds, repeats, first.flagged().size());
     }
 
     /** One ranking, training only on the {@code trusted} examples of the other folds. */
-    private LabelErrors rank(TrainingSet examples, Map<String, Integer> column, boolean[] trusted, long seed) {
+    private LabelErrors rank(TrainingSet examples, Map<String, Integer> column, boolean[] trusted, long seed,
+            Runnable step) {
         int n = examples.size();
         List<String> labels = examples.labels();
         double[][] p = new double[n][labels.size()];
@@ -94,6 +111,7 @@ public final class LabelErrorFinder {
             int[] fold = stratifiedFolds(examples.y(), seed + r);
             for (int f = 0; f < folds; f++) {
                 addOutOfFold(examples, fold, f, trusted, seed + r * (long) folds + f, column, p);
+                step.run();
             }
         }
         Map<String, Double> thresholds = thresholds(examples.y(), column, p);

@@ -59,6 +59,17 @@ class LabelErrorFinderTest {
     }
 
     @Test
+    void progress_counts_every_training_up_to_the_total() {
+        LabelErrorFinder finder = new LabelErrorFinder(new SoftmaxRegressionTrainer(), null, 4, 2, true);
+        List<Integer> reported = new ArrayList<>();
+
+        finder.find(noisyExamples(), 1, reported::add);
+
+        assertThat(finder.trainings()).isEqualTo(16);
+        assertThat(reported).hasSize(16).isSorted().startsWith(1).endsWith(16);
+    }
+
+    @Test
     void same_seed_gives_the_same_ranking() {
         TrainingSet examples = noisyExamples();
 

@@ -24,7 +24,7 @@ export function forgetKey() {
   sessionStorage.removeItem(KEY_STORAGE);
 }
 
-async function request(method, path, body, key = storedKey()) {
+export async function request(method, path, body, key = storedKey()) {
   const headers = { Accept: 'application/json' };
   if (key) {
     headers.Authorization = `Bearer ${key}`;

@@ -161,17 +161,6 @@ class ConsoleBrowserTest {
         assertThat(row.findElement(By.cssSelector("[data-field=current_model]")).getText()).startsWith("v1");
     }
 
-    @Test
-    void errorAnalysisPage_saysItIsNotAvailableAndShowsNoData() {
-        signIn();
-        browser.open(server.url("/console#/errors"));
-
-        assertThat(browser.await(By.id("errors-placeholder")).getText()).contains("Not available yet")
-                .contains("no data");
-        assertThat(browser.all(By.cssSelector("#page table, #page svg"))).isEmpty();
-        browser.screenshot("07-error-analysis");
-    }
-
     private static void signOut() {
         browser.open(server.url("/console"));
         browser.script("sessionStorage.clear()");

@@ -136,11 +136,11 @@ class PostgresStoreSpecificsTest {
 
         assertThat(query("select version from {schema}.flyway_schema_history where success and version is not null",
                         rows -> rows.getString(1)))
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "9", "10");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         assertThat(query("select tablename from pg_tables where schemaname = '{schema}' order by 1",
                         rows -> rows.getString(1)))
-                .containsExactly("api_keys", "audit_log", "embeddings", "example_changes", "example_confirmations",
-                        "examples", "flyway_schema_history", "model_state_changes", "model_trial_stats",
+                .containsExactly("api_keys", "audit_log", "embeddings", "example_changes", "examples",
+                        "flyway_schema_history", "model_state_changes", "model_trial_stats",
                         "model_versions", "odd_policies", "pool_items", "predictions", "review_items", "task_changes",
                         "tasks");
     }

@@ -3,6 +3,7 @@ package dev.stratum.store.postgres;
 import dev.stratum.api.store.Store;
 import dev.stratum.store.contract.AuditContractTest;
 import dev.stratum.store.contract.EmbeddingAndKeyContractTest;
+import dev.stratum.store.contract.ExampleReviewContractTest;
 import dev.stratum.store.contract.ExampleStoreContractTest;
 import dev.stratum.store.contract.ModelStoreContractTest;
 import dev.stratum.store.contract.PoolAndHistoryContractTest;
@@ -101,6 +102,17 @@ class PostgresStoreTest {
 
     @Nested
     class PoolAndHistory extends PoolAndHistoryContractTest {
+        @RegisterExtension
+        static final SchemaPerClass schema = new SchemaPerClass();
+
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return schema.open(clock);
+        }
+    }
+
+    @Nested
+    class ExampleReviews extends ExampleReviewContractTest {
         @RegisterExtension
         static final SchemaPerClass schema = new SchemaPerClass();
 

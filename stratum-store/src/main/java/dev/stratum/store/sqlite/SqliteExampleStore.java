@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Validated examples in the {@code examples} table; ids come from SQLite and are never reused. */
 final class SqliteExampleStore implements ExampleStore {
@@ -110,6 +111,62 @@ final class SqliteExampleStore implements ExampleStore {
         });
     }
 
+    @Override
+    public Optional<Example> relabel(String taskId, long id, String label, String reviewer, Instant at) {
+        return db.write("relabel example " + id + " of task '" + taskId + "'", c -> {
+            Optional<Example> found = ExampleRows.select(c, "where task_id = ? and id = ?", taskId, id).stream()
+                    .findFirst();
+            if (found.isEmpty()) {
+                return Optional.<Example>empty();
+            }
+            try (PreparedStatement delete = c.prepareStatement("delete from examples where task_id = ? and id = ?")) {
+                delete.setString(1, taskId);
+                delete.setLong(2, id);
+                delete.executeUpdate();
+            }
+            Example old = found.get();
+            Example stored = ExampleRows.insert(c, List.of(new Example(0, taskId, old.text(), label, old.source(),
+                    old.predictionId(), at)), clock).getFirst();
+            markConfirmed(c, taskId, stored.id(), reviewer, at);
+            return Optional.of(stored);
+        });
+    }
+
+    @Override
+    public boolean confirm(String taskId, long id, String reviewer, Instant at) {
+        return db.write("confirm example " + id + " of task '" + taskId + "'",
+                c -> markConfirmed(c, taskId, id, reviewer, at));
+    }
+
+    @Override
+    public Set<Long> confirmedIds(String taskId) {
+        return db.read("read the confirmed examples of task '" + taskId + "'", c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "select id from examples where task_id = ? and confirmed_at is not null")) {
+                select.setString(1, taskId);
+                Set<Long> ids = new HashSet<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    private static boolean markConfirmed(Connection c, String taskId, long id, String reviewer, Instant at)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "update examples set confirmed_at = ?, confirmed_by = ? where task_id = ? and id = ?")) {
+            ColumnCodec.setInstant(update, 1, at);
+            update.setString(2, reviewer);
+            update.setString(3, taskId);
+            update.setLong(4, id);
+            return update.executeUpdate() > 0;
+        }
+    }
+
     private static long count(Connection c, String extraCondition, String taskId, long afterId) throws SQLException {
         try (PreparedStatement count =
                 c.prepareStatement("select count(*) from examples where task_id = ?" + extraCondition)) {
@@ -121,38 +178,5 @@ final class SqliteExampleStore implements ExampleStore {
                 return rows.next() ? rows.getLong(1) : 0L;
             }
         }
-    }
-
-    @Override
-    public boolean confirm(String taskId, long exampleId, String actor, Instant at) {
-        return db.write("confirm the label of example " + exampleId + " of task '" + taskId + "'", c -> {
-            try (PreparedStatement upsert = c.prepareStatement("insert into example_confirmations (example_id,"
-                    + " task_id, actor, confirmed_at) select id, task_id, ?, ? from examples where task_id = ? and"
-                    + " id = ? on conflict (example_id) do update set actor = excluded.actor, confirmed_at ="
-                    + " excluded.confirmed_at")) {
-                upsert.setString(1, actor);
-                ColumnCodec.setInstant(upsert, 2, at);
-                upsert.setString(3, taskId);
-                upsert.setLong(4, exampleId);
-                return upsert.executeUpdate() > 0;
-            }
-        });
-    }
-
-    @Override
-    public Set<Long> confirmedIds(String taskId) {
-        return db.read("read the confirmed examples of task '" + taskId + "'", c -> {
-            try (PreparedStatement select = c.prepareStatement("select example_id from example_confirmations where"
-                    + " task_id = ?")) {
-                select.setString(1, taskId);
-                Set<Long> ids = new HashSet<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                    }
-                }
-                return ids;
-            }
-        });
     }
 }

@@ -24,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -165,6 +166,24 @@ final class SqlitePredictionStore implements PredictionStore {
                 try (ResultSet rows = count.executeQuery()) {
                     return rows.next() ? rows.getLong(1) : 0L;
                 }
+            }
+        });
+    }
+
+    @Override
+    public List<Prediction> recent(String taskId, int limit) {
+        return db.read("read the newest predictions of task '" + taskId + "'", c -> {
+            try (PreparedStatement select = c.prepareStatement("select " + COLUMNS + " from predictions"
+                    + " where task_id = ? order by created_at desc, id desc limit ?")) {
+                select.setString(1, taskId);
+                select.setInt(2, Math.max(0, limit));
+                List<Prediction> predictions = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        predictions.add(prediction(rows));
+                    }
+                }
+                return predictions;
             }
         });
     }

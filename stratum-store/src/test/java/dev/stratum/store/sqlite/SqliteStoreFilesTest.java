@@ -50,9 +50,9 @@ class SqliteStoreFilesTest {
         SqliteStore.open(dir, Clock.systemUTC()).close();
 
         try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
-            // V1 to V7, V9 and V10 (V8 is another change's).
+            // V1 to V10.
             assertThat(query(store.file(), "select count(*) from flyway_schema_history where version is not null"))
-                    .isEqualTo("9");
+                    .isEqualTo("10");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.stratum.store.sqlite;
 import dev.stratum.api.store.Store;
 import dev.stratum.store.contract.AuditContractTest;
 import dev.stratum.store.contract.EmbeddingAndKeyContractTest;
+import dev.stratum.store.contract.ExampleReviewContractTest;
 import dev.stratum.store.contract.ExampleStoreContractTest;
 import dev.stratum.store.contract.ModelStoreContractTest;
 import dev.stratum.store.contract.PoolAndHistoryContractTest;
@@ -79,6 +80,14 @@ class SqliteStoreTest {
 
     @Nested
     class PoolAndHistory extends PoolAndHistoryContractTest {
+        @Override
+        protected Store openStore(Path dir, Clock clock) {
+            return SqliteStore.open(dir, clock);
+        }
+    }
+
+    @Nested
+    class ExampleReviews extends ExampleReviewContractTest {
         @Override
         protected Store openStore(Path dir, Clock clock) {
             return SqliteStore.open(dir, clock);
