@@ -11,6 +11,7 @@ import dev.stratum.learning.data.LabelledRow;
 import dev.stratum.learning.evaluation.EvaluationBuilder;
 import dev.stratum.learning.training.HyperlocalTraining;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,6 +57,10 @@ final class Evaluations {
                     batch.clear();
                 }
             }
+        } catch (UncheckedIOException e) {
+            // A file that breaks off or is malformed (an unclosed quote) is the caller's to fix, as for an import.
+            throw new InvalidRequestException("unreadable_file", "reading the file failed ("
+                    + e.getCause().getMessage() + "); nothing was evaluated", e);
         }
         if (builder.size() == 0) {
             throw new InvalidRequestException("no_rows", "the file has no usable labelled rows to evaluate on");

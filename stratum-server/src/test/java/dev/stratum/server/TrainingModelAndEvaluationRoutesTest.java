@@ -82,6 +82,18 @@ class TrainingModelAndEvaluationRoutesTest {
     }
 
     @Test
+    void evaluateFile_withAQuoteNeverClosed_is400NamingTheLine() {
+        String task = taskWithExamples("eval-broken");
+        String csv = "text,label\nUber to the station,travel\n\"Sandwiches, for the team,meals\n";
+
+        Reply reply = t.postRaw("/v1/tasks/" + task + "/eval", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo("unreadable_file");
+        assertThat(reply.json().path("error").path("message").asText()).contains("line 3 is never closed");
+    }
+
+    @Test
     void evaluateHoldout_withoutBody_usesTheDefaults() {
         String task = taskWithExamples("holdout");
 
