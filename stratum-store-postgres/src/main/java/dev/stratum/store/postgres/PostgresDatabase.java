@@ -103,13 +103,20 @@ final class PostgresDatabase implements AutoCloseable {
 
     /**
      * Runs {@code work} in autocommit mode; {@code what} completes "could not ..." in error messages. A read that fails
-     * because its pooled connection died (the database restarted, the line was cut) is tried once more on a new
-     * connection: the other idle connections died with it, so they are evicted first, and the second try tells a dead
-     * database from stale connections. Reads change nothing, so trying again is safe; writes are never retried here.
+     * because the pooled connection it was given had died (the database restarted, the line was cut) is tried once
+     * more on a new connection: the other idle connections died with it, so they are evicted first. When no
+     * connection can be had at all (the database is down), it fails at once, without a second wait. Reads change
+     * nothing, so trying again is safe; writes are never retried here.
      */
     <T> T read(String what, SqlWork<T> work) {
+        Connection c;
         try {
-            return readOnce(work);
+            c = pool.getConnection();
+        } catch (SQLException e) {
+            throw translate(what, e);
+        }
+        try (c) {
+            return work.apply(c);
         } catch (SQLException e) {
             String state = sqlState(e);
             if (state == null || !state.startsWith("08")) {
@@ -118,18 +125,12 @@ final class PostgresDatabase implements AutoCloseable {
             if (pool.getHikariPoolMXBean() != null) {
                 pool.getHikariPoolMXBean().softEvictConnections();
             }
-            try {
-                return readOnce(work);
+            try (Connection fresh = pool.getConnection()) {
+                return work.apply(fresh);
             } catch (SQLException again) {
                 again.addSuppressed(e);
                 throw translate(what, again);
             }
-        }
-    }
-
-    private <T> T readOnce(SqlWork<T> work) throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            return work.apply(c);
         }
     }
 
