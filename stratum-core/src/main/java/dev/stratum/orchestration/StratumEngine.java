@@ -159,10 +159,10 @@ public final class StratumEngine implements StratumService {
         retrainStaleModels(config);
         if (ranker.automatic()) {
             store.tasks().list().forEach(task -> ranker.schedule(task.id(), "start-up"));
-            schedule.scheduleWithFixedDelay(this::onSchedule, 1, 1, TimeUnit.MINUTES);
+        }
+        schedule.scheduleWithFixedDelay(this::onSchedule, 1, 1, TimeUnit.MINUTES);
         schedule.scheduleWithFixedDelay(this::saveLiveStats, STATS_SAVE_SECONDS, STATS_SAVE_SECONDS,
                 TimeUnit.SECONDS);
-    }
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.stratum.api.Example;
 import dev.stratum.api.ExamplePage;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
 import java.util.Set;
 
